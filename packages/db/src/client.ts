@@ -1,0 +1,60 @@
+/**
+ * The database client: PostgreSQL through the `postgres` driver when DATABASE_URL is set, otherwise
+ * an embedded PGlite database on disk, so that a fresh machine needs no server.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  /** The driver beneath drizzle, for the few things drizzle cannot do (COPY, LISTEN). */
+  driver: { kind: 'postgres'; sql: postgres.Sql } | { kind: 'pglite'; pg: PGlite };
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A postgres:// URL; absent: embedded PGlite. */
+  url?: string | undefined;
+  /** PGlite's folder; absent with no url: in memory. */
+  dataDir?: string | undefined;
+  /** Connection pool size for PostgreSQL. */
+  max?: number | undefined;
+}
+
+/** Where the embedded database lives: $VCC_DATA_DIR, or `.data/` where the command was started. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.VCC_DATA_DIR ?? path.join(env.INIT_CWD ?? process.cwd(), '.data');
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.max ?? 10,
+      onnotice: () => {},
+      // Dates stay strings: the domain speaks of calendar dates, not instants.
+      types: { date: { to: 1082, from: [1082], serialize: (v: string) => v, parse: (v: string) => v } },
+      connection: { application_name: 'vcc' },
+    });
+    const db = drizzlePostgres(client, { schema }) as unknown as Database;
+    return { db, kind: 'postgres', driver: { kind: 'postgres', sql: client }, close: () => client.end({ timeout: 5 }) };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pg = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
+  const db = drizzlePglite(pg, { schema }) as unknown as Database;
+  return { db, kind: 'pglite', driver: { kind: 'pglite', pg }, close: () => pg.close() };
+}
+
+/** The database this process is configured for: DATABASE_URL, else PGlite under defaultDataDir(). */
+export function openConfiguredDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DatabaseHandle> {
+  return openDatabase({ url: env.DATABASE_URL || undefined, dataDir: defaultDataDir(env) });
+}

@@ -1,0 +1,33 @@
+/**
+ * Every request's work runs here: one transaction, as the non-owner role vcc_app, with the caller's
+ * service provider and tenant in transaction-local settings that the row-level security policies
+ * read. The values are bound parameters, never spliced into SQL.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from './client.js';
+
+/** A caller's reach: the whole SP (no tenantId), or one tenant of it. */
+export interface Scope {
+  spId: string;
+  tenantId?: string | null | undefined;
+}
+
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type Executor = Database | Transaction;
+
+export const APP_ROLE = 'vcc_app';
+
+export async function enterScope(tx: Executor, scope: Scope): Promise<void> {
+  const tenant = scope.tenantId ?? '';
+  await tx.execute(sql`select set_config('app.sp_id', ${scope.spId}, true),
+    set_config('app.scope', ${tenant ? 'tenant' : 'sp'}, true),
+    set_config('app.tenant_id', ${tenant}, true),
+    set_config('role', ${APP_ROLE}, true)`);
+}
+
+export function withScope<T>(db: Database, scope: Scope, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await enterScope(tx, scope);
+    return work(tx);
+  });
+}

@@ -1,0 +1,2 @@
+export * from './postgres-server.js';
+export * from './test-database.js';

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['./test-global-setup.ts'],
+    // PGlite takes seconds to start cold, more under a parallel build.
+    hookTimeout: 60_000,
+    testTimeout: 60_000,
+  },
+});

@@ -1,0 +1,4 @@
+export * from './activity.js';
+export * from './facts.js';
+export * from './model.js';
+export * from './time.js';

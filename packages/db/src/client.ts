@@ -46,7 +46,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       connection: { application_name: 'vcc' },
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
-    return { db, kind: 'postgres', driver: { kind: 'postgres', sql: client }, close: () => client.end({ timeout: 5 }) };
+    return {
+      db,
+      kind: 'postgres',
+      driver: { kind: 'postgres', sql: client },
+      close: () => client.end({ timeout: 5 }),
+    };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pg = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();

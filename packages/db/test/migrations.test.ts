@@ -5,8 +5,19 @@ import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../src/te
 
 /** Tables that hold a tenant's data: each must carry a forced row-level security policy. */
 const TENANT_OWNED = [
-  'tenants', 'backup_servers', 'licenses', 'machines', 'restore_points', 'machine_activity', 'machine_firsts',
-  'users', 'api_keys', 'idempotency_records', 'audit_log', 'report_snapshot_tenants', 'report_adjustments',
+  'tenants',
+  'backup_servers',
+  'licenses',
+  'machines',
+  'restore_points',
+  'machine_activity',
+  'machine_firsts',
+  'users',
+  'api_keys',
+  'idempotency_records',
+  'audit_log',
+  'report_snapshot_tenants',
+  'report_adjustments',
 ];
 
 describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
@@ -17,7 +28,9 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
   afterAll(() => database.drop());
 
   it('apply from empty and a second run changes nothing', async () => {
-    const before = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const before = await database.db.execute(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
     await migrate(database);
     const after = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
     expect(rows(after)).toEqual(rows(before));

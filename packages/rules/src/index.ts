@@ -2,3 +2,4 @@ export * from './activity.js';
 export * from './facts.js';
 export * from './model.js';
 export * from './time.js';
+export * from './scenario/index.js';

@@ -46,3 +46,29 @@ export function monthRange(from: string, to: string): string[] {
   for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
   return out;
 }
+
+/**
+ * A month as a number (year × 12 + month − 1), so the engine's hot loop compares months with integer
+ * arithmetic instead of strings. Parses `YYYY-MM` by character codes: it runs once per activity fact.
+ */
+export function monthIndex(month: string): number {
+  const year =
+    (month.charCodeAt(0) - 48) * 1000 +
+    (month.charCodeAt(1) - 48) * 100 +
+    (month.charCodeAt(2) - 48) * 10 +
+    (month.charCodeAt(3) - 48);
+  return year * 12 + (month.charCodeAt(5) - 48) * 10 + (month.charCodeAt(6) - 48) - 1;
+}
+
+/** The `YYYY-MM` of a month index. */
+export function monthOfIndex(index: number): string {
+  const year = Math.floor(index / 12);
+  const m = index - year * 12 + 1;
+  return `${String(year).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}`;
+}
+
+/** Epoch day of the 1st of a month index. */
+export function monthIndexStartDay(index: number): number {
+  const year = Math.floor(index / 12);
+  return dayIndex(Date.UTC(year, index - year * 12, 1));
+}

@@ -3,7 +3,18 @@
  * `tenant_id` (null on SP-owned rows of shared tables) so that row-level security can scope it.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { licenseTypeEnum, rulesetEnum } from './enums.js';
 
 export const serviceProviders = pgTable('service_providers', {
@@ -53,7 +64,10 @@ export const backupServers = pgTable(
     externalId: text('external_id').notNull(),
     version: text('version').notNull(),
   },
-  (t) => [unique('backup_servers_sp_external_id').on(t.spId, t.externalId), index('backup_servers_tenant').on(t.tenantId)],
+  (t) => [
+    unique('backup_servers_sp_external_id').on(t.spId, t.externalId),
+    index('backup_servers_tenant').on(t.tenantId),
+  ],
 );
 
 /** A license installed on a backup server. Capacity columns left null mean "not licensed". */
@@ -79,5 +93,8 @@ export const licenses = pgTable(
     capPoints: integer('cap_points'),
     capInstances: integer('cap_instances'),
   },
-  (t) => [unique('licenses_sp_external_id').on(t.spId, t.externalId), index('licenses_server').on(t.serverId)],
+  (t) => [
+    unique('licenses_sp_external_id').on(t.spId, t.externalId),
+    index('licenses_server').on(t.serverId),
+  ],
 );

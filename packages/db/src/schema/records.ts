@@ -1,5 +1,16 @@
 /** What the system remembers of what was done: idempotent answers, the audit log, closed months. */
-import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { bytea } from './access.js';
 import { rulesetEnum } from './enums.js';
 import { serviceProviders, tenants } from './estate.js';

@@ -2,7 +2,18 @@
  * Machines and what they did: raw restore points (deduplicated on their natural key) and the rollups
  * the licensing engine reads (see packages/rules/src/activity.ts, which defines their meaning).
  */
-import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { agentOsEnum, machineKindEnum, opClassEnum, operationEnum } from './enums.js';
 import { backupServers, serviceProviders, tenants } from './estate.js';
 
@@ -42,7 +53,10 @@ export const restorePoints = pgTable(
   },
   // The natural key: a point that repeats one already stored is the same point.
   (t) => [
-    primaryKey({ name: 'restore_points_pk', columns: [t.tenantId, t.machineId, t.serverId, t.operation, t.at] }),
+    primaryKey({
+      name: 'restore_points_pk',
+      columns: [t.tenantId, t.machineId, t.serverId, t.operation, t.at],
+    }),
   ],
 );
 
@@ -60,7 +74,10 @@ export const machineActivity = pgTable(
     lateDays: integer('late_days').notNull(),
   },
   (t) => [
-    primaryKey({ name: 'machine_activity_pk', columns: [t.tenantId, t.machineId, t.serverId, t.opClass, t.month] }),
+    primaryKey({
+      name: 'machine_activity_pk',
+      columns: [t.tenantId, t.machineId, t.serverId, t.opClass, t.month],
+    }),
     index('machine_activity_sp_month').on(t.spId, t.month),
   ],
 );
@@ -76,5 +93,7 @@ export const machineFirsts = pgTable(
     opClass: opClassEnum('op_class').notNull(),
     firstAt: timestamp('first_at', { withTimezone: true, precision: 3 }).notNull(),
   },
-  (t) => [primaryKey({ name: 'machine_firsts_pk', columns: [t.tenantId, t.machineId, t.serverId, t.opClass] })],
+  (t) => [
+    primaryKey({ name: 'machine_firsts_pk', columns: [t.tenantId, t.machineId, t.serverId, t.opClass] }),
+  ],
 );

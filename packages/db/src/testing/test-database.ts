@@ -15,11 +15,15 @@ export interface TestDatabase extends DatabaseHandle {
 
 function adminUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through vitest, whose globalSetup sets it');
+  if (!url)
+    throw new Error('TEST_DATABASE_URL is not set: run the tests through vitest, whose globalSetup sets it');
   return url;
 }
 
-export async function createTestDatabase(kind: DatabaseKind, options: { max?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: DatabaseKind,
+  options: { max?: number } = {},
+): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const handle = await openDatabase({});
     await migrate(handle);

@@ -28,9 +28,13 @@ function allowedKeysAt(path: ScenarioPath): string[] | null {
   return schema instanceof z.ZodObject ? Object.keys(schema.shape as object) : null;
 }
 
-function sizeMessage(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, input: unknown): string {
+type SizeIssue =
+  | { code: 'too_small'; origin: string; minimum: number | bigint }
+  | { code: 'too_big'; origin: string; maximum: number | bigint };
+
+function sizeMessage(issue: SizeIssue, input: unknown): string {
   const small = issue.code === 'too_small';
-  const bound = small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum;
+  const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
   if (issue.origin === 'string') {
     if (small && Number(bound) === 1) return 'must not be empty';
     const length = typeof input === 'string' ? ` (${input.length} characters)` : '';
@@ -41,15 +45,17 @@ function sizeMessage(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, i
   return `must be ${small ? 'at least' : 'at most'} ${bound}, got ${showValue(input)}`;
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
+/**
+ * Messages for the issues the schema does not word itself (wrong type, missing key, out of range...).
+ * Passed to `safeParse` as its error map, so a schema's own messages take precedence.
+ */
+export const scenarioErrorMap: z.core.$ZodErrorMap = (issue) => {
   const input = issue.input;
   switch (issue.code) {
     case 'invalid_type': {
       const noun = NOUNS[issue.expected] ?? issue.expected;
-      if (issue.path.length === 0) return `expected a JSON object (a ${SCENARIO_FORMAT} scenario), got ${showValue(input)}`;
-      if (input === undefined && !('received' in issue)) return `missing; expected ${noun}`;
-      const received = 'received' in issue && typeof issue.received === 'string' ? issue.received : showValue(input);
-      return `expected ${noun}, got ${received}`;
+      if (input === undefined) return `missing; expected ${noun}`;
+      return `expected ${noun}, got ${showValue(input)}`;
     }
     case 'too_small':
     case 'too_big':
@@ -57,9 +63,9 @@ function issueMessage(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `expected ${issue.values.length === 1 ? '' : 'one of '}${showList(issue.values.map(String))}, got ${showValue(input)}`;
     default:
-      return issue.message;
+      return undefined;
   }
-}
+};
 
 /** One error per issue, and one per unknown key (at the key's own path). */
 export function issuesToErrors(issues: readonly z.core.$ZodIssue[]): ScenarioError[] {
@@ -69,8 +75,10 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[]): ScenarioErr
       const allowed = allowedKeysAt(issue.path);
       const hint = allowed ? ` (allowed: ${allowed.join(', ')})` : '';
       for (const key of issue.keys) errors.push(scenarioError([...issue.path, key], `unknown key ${JSON.stringify(key)}${hint}`));
+    } else if (issue.path.length === 0 && issue.code === 'invalid_type') {
+      errors.push(scenarioError([], `expected a JSON object (a ${SCENARIO_FORMAT} scenario), got ${showValue(issue.input)}`));
     } else {
-      errors.push(scenarioError(issue.path, issueMessage(issue)));
+      errors.push(scenarioError(issue.path, issue.message));
     }
   }
   return errors;

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { safeCallbackUrl } from '@/lib/auth/callback-url';
+import { homePath } from '@/lib/auth/roles';
+import { getPortalSession } from '@/lib/auth/session';
+import { SignInForm } from './signin-form';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const session = await getPortalSession();
+  if (session) redirect(homePath(session.user.role));
+
+  return (
+    <section className="card centered" aria-labelledby="signin-title">
+      <h1 id="signin-title">Sign in</h1>
+      <p className="muted">Use the account your service provider gave you.</p>
+      <SignInForm
+        callbackUrl={safeCallbackUrl(params.callbackUrl)}
+        // Set when next-auth redirects back here after a failed attempt; its value is not shown.
+        initialError={params.error !== undefined}
+      />
+    </section>
+  );
+}

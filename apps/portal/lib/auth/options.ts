@@ -1,0 +1,70 @@
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { signInWithPassword } from '../api/sign-in';
+import { normalizeRole } from './roles';
+import { authSecret } from './secret';
+
+// Short sessions: a portal left open on a shared screen should not stay signed in for long.
+// The API re-checks the user on every request and its token carries its own expiry.
+export const SESSION_MAX_AGE_SECONDS = 30 * 60;
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: '/signin', error: '/signin' },
+  providers: [
+    CredentialsProvider({
+      name: 'Email and password',
+      credentials: {
+        email: { label: 'Email', type: 'email' },
+        password: { label: 'Password', type: 'password' },
+      },
+      async authorize(credentials) {
+        const email = credentials?.email?.trim();
+        const password = credentials?.password;
+        if (!email || !password) return null;
+        try {
+          const result = await signInWithPassword(email, password);
+          const role = normalizeRole(result?.user.role);
+          if (!result || !role) return null;
+          return {
+            id: result.user.id,
+            email: result.user.email,
+            role,
+            tenant: result.user.tenant,
+            apiToken: result.token,
+          };
+        } catch (error) {
+          // Logged here, shown to the user only as the generic sign-in error.
+          console.error('[auth] sign-in call failed:', (error as Error).message);
+          return null;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      // `user` is only set on the sign-in request: copy what later requests need.
+      if (user) {
+        token.sub = user.id;
+        token.email = user.email;
+        token.role = user.role;
+        token.tenant = user.tenant;
+        token.apiToken = user.apiToken;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      // Deliberately rebuilt field by field so the API token can never leak into it.
+      session.user = {
+        id: token.sub ?? '',
+        email: token.email ?? '',
+        role: token.role ?? 'tenant-viewer',
+        tenant: token.tenant ?? null,
+      };
+      return session;
+    },
+  },
+};

@@ -1,0 +1,11 @@
+import 'server-only';
+
+const DEFAULT_API_URL = 'http://localhost:4000/graphql';
+
+/** Read at call time, not import time, so `next start` picks up the runtime environment. */
+export function apiUrl(): string {
+  return process.env.API_URL || DEFAULT_API_URL;
+}
+
+/** A hung API must not hang a page render or a sign-in for ever. */
+export const API_TIMEOUT_MS = 10_000;

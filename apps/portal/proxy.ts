@@ -1,0 +1,31 @@
+// Next 16 renamed middleware.ts to proxy.ts (middleware.ts still works but is deprecated);
+// same job: keep signed-out users out of the (sp) and (tenant) route groups.
+import { type NextRequest, NextResponse } from 'next/server';
+import { getToken } from 'next-auth/jwt';
+import { audienceOf, homePath, normalizeRole } from './lib/auth/roles';
+import { authSecret } from './lib/auth/secret';
+
+export async function proxy(request: NextRequest) {
+  const secret = authSecret();
+  // No secret in production means no session can be trusted: treat everyone as signed out.
+  const token = secret ? await getToken({ req: request, secret }) : null;
+  const role = normalizeRole(token?.role);
+
+  if (!token || !role) {
+    const signIn = new URL('/signin', request.url);
+    signIn.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
+    return NextResponse.redirect(signIn);
+  }
+
+  // A tenant user must never render an SP page (and the other way round): send them home.
+  const wanted = request.nextUrl.pathname.startsWith('/sp') ? 'sp' : 'tenant';
+  if (audienceOf(role) !== wanted) {
+    return NextResponse.redirect(new URL(homePath(role), request.url));
+  }
+  return NextResponse.next();
+}
+
+// URL prefixes of app/(sp)/sp/... and app/(tenant)/tenant/...; route groups themselves have no URL.
+export const config = {
+  matcher: ['/sp', '/sp/:path*', '/tenant', '/tenant/:path*'],
+};

@@ -1,0 +1,21 @@
+export {
+  type ScenarioError,
+  formatScenarioErrors,
+  formatScenarioPath,
+} from './errors.js';
+export { isScenarioDate, isScenarioMonth, isScenarioTime, isScenarioVersion, scenarioTimeMs } from './formats.js';
+export { type ScenarioParseResult, parseScenario, parseScenarioText } from './parse.js';
+export {
+  SCENARIO_FORMAT,
+  type Scenario,
+  type ScenarioBackupServer,
+  type ScenarioInput,
+  type ScenarioLicense,
+  type ScenarioMachine,
+  type ScenarioRestorePoint,
+  type ScenarioServiceProvider,
+  type ScenarioTenant,
+  scenarioSchema,
+} from './schema.js';
+export { scenarioMonths, scenarioToFacts } from './to-facts.js';
+export { validateScenario } from './validate.js';

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importScenario } from '../src/estate/import-scenario.js';
 import { queryRows } from '../src/rows.js';
-import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../src/testing/index.js';
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../src/testing/index.js';
 import { loadScenario, sharedScenarioFiles, snapshotTables } from './support/scenarios.js';
 
 describe.each(DATABASE_KINDS)('importing scenarios on %s', (kind) => {
@@ -37,7 +37,7 @@ describe.each(DATABASE_KINDS)('importing scenarios on %s', (kind) => {
     for (const machine of tenant.machines) {
       const points = tenant.restorePoints
         .filter((p) => p.machine === machine.id)
-        .map((p) => ({ server: p.server, operation: p.operation, at: scenarioTimeMs(p.at) }));
+        .map((p) => ({ server: p.server, operation: p.operation, at: scenarioTimeMs(p.at)! }));
       const expected = rollUp(points);
       const activity = await queryRows<{
         server: string;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../src/migrate.js';
-import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../src/testing/index.js';
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../src/testing/index.js';
 
 /** Tables that hold a tenant's data: each must carry a forced row-level security policy. */
 const TENANT_OWNED = [

@@ -5,7 +5,7 @@ import { importScenario } from '../src/estate/import-scenario.js';
 import { queryRows } from '../src/rows.js';
 import * as s from '../src/schema/index.js';
 import { withScope } from '../src/scope.js';
-import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from '../src/testing/index.js';
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../src/testing/index.js';
 import { twoTenantScenario } from './support/two-tenants.js';
 
 /** Each tenant-owned table and the column naming its tenant. */
@@ -41,16 +41,14 @@ describe.each(DATABASE_KINDS)('row-level security on %s', (kind) => {
       await database.db
         .insert(s.users)
         .values({ spId, tenantId, email: `${name}@example.test`, passwordHash: 'x', role: 'tenant-admin' });
-      await database.db
-        .insert(s.apiKeys)
-        .values({
-          spId,
-          tenantId,
-          name,
-          hash: randomBytes(32),
-          display: 'vcc_test_…',
-          role: 'tenant-viewer',
-        });
+      await database.db.insert(s.apiKeys).values({
+        spId,
+        tenantId,
+        name,
+        hash: randomBytes(32),
+        display: 'vcc_test_…',
+        role: 'tenant-viewer',
+      });
       await database.db
         .insert(s.idempotencyRecords)
         .values({ spId, tenantId, scope: tenantId, key: 'k', requestHash: randomBytes(32), response: {} });
@@ -58,18 +56,16 @@ describe.each(DATABASE_KINDS)('row-level security on %s', (kind) => {
       await database.db
         .insert(s.reportSnapshotTenants)
         .values({ spId, tenantId, month: '2026-10-01', report: {}, violations: [] });
-      await database.db
-        .insert(s.reportAdjustments)
-        .values({
-          spId,
-          tenantId,
-          month: '2026-10-01',
-          counter: 'vm-backup',
-          field: 'used',
-          value: 1,
-          reason: 'test',
-          actor: 'test',
-        });
+      await database.db.insert(s.reportAdjustments).values({
+        spId,
+        tenantId,
+        month: '2026-10-01',
+        counter: 'vm-backup',
+        field: 'used',
+        value: 1,
+        reason: 'test',
+        actor: 'test',
+      });
     }
   });
   afterAll(() => database.drop());

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { redirect, unstable_rethrow } from 'next/navigation';
 import type { NextRequest } from 'next/server';
 import { getServerSession, type Session } from 'next-auth';
 import { getToken } from 'next-auth/jwt';
@@ -13,6 +13,8 @@ export async function getPortalSession(): Promise<Session | null> {
   try {
     return await getServerSession(authOptions);
   } catch (error) {
+    // Next signals "render dynamically" (and redirects) by throwing: those must pass through.
+    unstable_rethrow(error);
     console.error('[auth] cannot read session:', (error as Error).message);
     return null;
   }

@@ -9,7 +9,7 @@ import type { Database } from '../client.js';
 import { auditLog, backupServers, licenses, machines, serviceProviders, tenants } from '../schema/index.js';
 import type { Executor } from '../scope.js';
 import { upsertChanged } from '../upsert.js';
-import { type StoredRestorePoint, recordRestorePoints } from '../usage/record-restore-points.js';
+import { recordRestorePoints, type StoredRestorePoint } from '../usage/record-restore-points.js';
 
 export interface ImportSummary {
   serviceProvider: string;

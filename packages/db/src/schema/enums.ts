@@ -1,4 +1,4 @@
-import { AGENT_OSES, LICENSE_TYPES, MACHINE_KINDS, OPERATIONS, OP_CLASSES, RULESETS } from '@vcc/rules';
+import { AGENT_OSES, LICENSE_TYPES, MACHINE_KINDS, OP_CLASSES, OPERATIONS, RULESETS } from '@vcc/rules';
 import { pgEnum } from 'drizzle-orm/pg-core';
 
 export const rulesetEnum = pgEnum('ruleset', RULESETS);

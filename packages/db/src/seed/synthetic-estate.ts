@@ -5,7 +5,7 @@
  * their capacity. Everything derives from a seed, so the same arguments make the same estate.
  */
 import type { LicenseType, MachineKind, Operation } from '@vcc/rules';
-import { DAY_MS, addMonths, daysInMonth, monthStart } from '@vcc/rules';
+import { addMonths, DAY_MS, daysInMonth, monthStart } from '@vcc/rules';
 import { type Random, seededRandom } from './random.js';
 
 export interface SyntheticOptions {

@@ -1,6 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Scenario, parseScenarioText } from '@vcc/rules';
+import { parseScenarioText, type Scenario } from '@vcc/rules';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/rows.js';
 import type { Executor } from '../../src/scope.js';

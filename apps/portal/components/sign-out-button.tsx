@@ -4,7 +4,11 @@ import { signOut } from 'next-auth/react';
 
 export function SignOutButton() {
   return (
-    <button type="button" className="button button--ghost" onClick={() => signOut({ callbackUrl: '/signin' })}>
+    <button
+      type="button"
+      className="button button--ghost"
+      onClick={() => signOut({ callbackUrl: '/signin' })}
+    >
       Sign out
     </button>
   );

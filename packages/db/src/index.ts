@@ -7,3 +7,4 @@ export * from './scope.js';
 export * from './seed/seed-estate.js';
 export * from './seed/synthetic-estate.js';
 export * from './usage/record-restore-points.js';
+export * from './facts/load-estate-facts.js';

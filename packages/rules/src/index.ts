@@ -1,5 +1,7 @@
 export * from './activity.js';
+export * from './engine/index.js';
 export * from './facts.js';
 export * from './model.js';
+export * from './report.js';
 export * from './time.js';
 export * from './scenario/index.js';

@@ -3,8 +3,9 @@
  * are binding (partner tooling reads this JSON), so nothing here is renamed or added without a new
  * format version.
  */
-import type { ChargeStatus, Counter, LicenseType, RulesetId, Severity, State } from './model.js';
+
 import type { RuleId } from './engine/rule-ids.js';
+import type { ChargeStatus, Counter, LicenseType, RulesetId, Severity, State } from './model.js';
 
 export const REPORT_FORMAT = 'vcc-report/1';
 

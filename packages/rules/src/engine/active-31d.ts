@@ -67,8 +67,9 @@ export function activeIntervals(scratch: Int32Array, base: number, off: Int32Arr
   return n;
 }
 
-/** Whether some interval meets the axis days [lo, hi]. */
+/** Whether some interval meets the axis days [lo, hi] (never, when lo > hi). */
 export function meets(iv: Int32Array, n: number, lo: number, hi: number): boolean {
+  if (lo > hi) return false;
   for (let i = 0; i < n; i++) if (iv[i * 2]! <= hi && iv[i * 2 + 1]! >= lo) return true;
   return false;
 }

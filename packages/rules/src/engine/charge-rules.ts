@@ -30,7 +30,11 @@ export function spChargeRules(counter: number, status: ChargeStatus, flags: numb
   return r;
 }
 
-const TENANT_USED: readonly RuleId[] = Object.freeze(['R-ACTIVE-31D', 'R-MONTH-USAGE', 'R-TENANT-USAGE'] as RuleId[]);
+const TENANT_USED: readonly RuleId[] = Object.freeze([
+  'R-ACTIVE-31D',
+  'R-MONTH-USAGE',
+  'R-TENANT-USAGE',
+] as RuleId[]);
 const TENANT_NEW: readonly RuleId[] = Object.freeze(['R-ACTIVE-31D', 'R-NEW', 'R-TENANT-USAGE'] as RuleId[]);
 
 /** Rules of a charge on the tenant's own license. */

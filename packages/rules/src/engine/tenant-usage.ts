@@ -6,10 +6,10 @@
  */
 import type { LicenseFigures } from '../report.js';
 import type { ServerCtx, TenantCtx } from './estate.js';
-import { NOT_YET_VALID, UNLICENSED, monthState } from './exceed.js';
-import { type LicenseCtx, instancesOf } from './licenses.js';
+import { type MonthState, monthState, NOT_YET_VALID, UNLICENSED } from './exceed.js';
+import { instancesOf, type LicenseCtx } from './licenses.js';
 import type { Ruleset } from './rulesets/types.js';
-import { type MonthWindow, axisDay } from './window.js';
+import { axisDay, type MonthWindow } from './window.js';
 
 /** Far outside any window: stands for "no end" on the axis. */
 export const FAR = 1 << 29;
@@ -64,7 +64,7 @@ export function licenseFigures(
   lm: LicenseMonth,
   w: MonthWindow,
   ruleset: Ruleset,
-): { figures: LicenseFigures; grace: boolean; exceeded: boolean; worstOver: number } {
+): { figures: LicenseFigures; state: MonthState } {
   const usage = lm.diff;
   for (let i = 1; i < usage.length; i++) usage[i]! += usage[i - 1]!;
   const st = monthState(usage, tenantCapacity(lm, w), w.mStart - w.r0, ruleset.exceed(lm.ctx.facts.type));
@@ -78,8 +78,6 @@ export function licenseFigures(
       peak: st.peak,
       state: st.state,
     },
-    grace: st.grace,
-    exceeded: st.exceeded,
-    worstOver: st.worstOver,
+    state: st,
   };
 }

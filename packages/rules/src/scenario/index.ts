@@ -1,10 +1,16 @@
 export {
-  type ScenarioError,
   formatScenarioErrors,
   formatScenarioPath,
+  type ScenarioError,
 } from './errors.js';
-export { isScenarioDate, isScenarioMonth, isScenarioTime, isScenarioVersion, scenarioTimeMs } from './formats.js';
-export { type ScenarioParseResult, parseScenario, parseScenarioText } from './parse.js';
+export {
+  isScenarioDate,
+  isScenarioMonth,
+  isScenarioTime,
+  isScenarioVersion,
+  scenarioTimeMs,
+} from './formats.js';
+export { parseScenario, parseScenarioText, type ScenarioParseResult } from './parse.js';
 export {
   SCENARIO_FORMAT,
   type Scenario,

@@ -16,7 +16,8 @@ const NOUNS: Record<string, string> = {
 function allowedKeysAt(path: ScenarioPath): string[] | null {
   let schema: z.ZodType = scenarioSchema;
   for (const segment of path) {
-    while (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) schema = schema.unwrap() as z.ZodType;
+    while (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault)
+      schema = schema.unwrap() as z.ZodType;
     if (schema instanceof z.ZodArray && typeof segment === 'number') schema = schema.element as z.ZodType;
     else if (schema instanceof z.ZodObject && typeof segment === 'string') {
       const next = (schema.shape as Record<string, z.ZodType>)[segment];
@@ -24,7 +25,8 @@ function allowedKeysAt(path: ScenarioPath): string[] | null {
       schema = next;
     } else return null;
   }
-  while (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) schema = schema.unwrap() as z.ZodType;
+  while (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault)
+    schema = schema.unwrap() as z.ZodType;
   return schema instanceof z.ZodObject ? Object.keys(schema.shape as object) : null;
 }
 
@@ -38,9 +40,12 @@ function sizeMessage(issue: SizeIssue, input: unknown): string {
   if (issue.origin === 'string') {
     if (small && Number(bound) === 1) return 'must not be empty';
     const length = typeof input === 'string' ? ` (${input.length} characters)` : '';
-    return small ? `too short${length}; at least ${bound} characters` : `too long${length}; at most ${bound} characters`;
+    return small
+      ? `too short${length}; at least ${bound} characters`
+      : `too long${length}; at most ${bound} characters`;
   }
-  if (issue.origin === 'array') return small ? `must hold at least ${bound} items` : `must hold at most ${bound} items`;
+  if (issue.origin === 'array')
+    return small ? `must hold at least ${bound} items` : `must hold at most ${bound} items`;
   if (!small && Math.abs(Number(bound)) >= Number.MAX_SAFE_INTEGER) return `${showValue(input)} is too large`;
   return `must be ${small ? 'at least' : 'at most'} ${bound}, got ${showValue(input)}`;
 }
@@ -74,9 +79,15 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[]): ScenarioErr
     if (issue.code === 'unrecognized_keys') {
       const allowed = allowedKeysAt(issue.path);
       const hint = allowed ? ` (allowed: ${allowed.join(', ')})` : '';
-      for (const key of issue.keys) errors.push(scenarioError([...issue.path, key], `unknown key ${JSON.stringify(key)}${hint}`));
+      for (const key of issue.keys)
+        errors.push(scenarioError([...issue.path, key], `unknown key ${JSON.stringify(key)}${hint}`));
     } else if (issue.path.length === 0 && issue.code === 'invalid_type') {
-      errors.push(scenarioError([], `expected a JSON object (a ${SCENARIO_FORMAT} scenario), got ${showValue(issue.input)}`));
+      errors.push(
+        scenarioError(
+          [],
+          `expected a JSON object (a ${SCENARIO_FORMAT} scenario), got ${showValue(issue.input)}`,
+        ),
+      );
     } else {
       errors.push(scenarioError(issue.path, issue.message));
     }

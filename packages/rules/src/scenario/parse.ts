@@ -1,5 +1,5 @@
 /** Parsing a `vcc-scenario/1` file: all or nothing, with every problem listed by JSON path. */
-import { type ScenarioError, formatScenarioPath } from './errors.js';
+import { formatScenarioPath, type ScenarioError } from './errors.js';
 import { issuesToErrors, scenarioErrorMap } from './issues.js';
 import { jsonErrorOffset, lineColumn } from './json-position.js';
 import { type Scenario, scenarioSchema } from './schema.js';
@@ -21,7 +21,10 @@ function unique(errors: readonly ScenarioError[]): ScenarioError[] {
 export function parseScenario(input: unknown): ScenarioParseResult {
   try {
     const result = scenarioSchema.safeParse(input, { reportInput: true, error: scenarioErrorMap });
-    const errors = unique([...(result.success ? [] : issuesToErrors(result.error.issues)), ...validateScenario(input)]);
+    const errors = unique([
+      ...(result.success ? [] : issuesToErrors(result.error.issues)),
+      ...validateScenario(input),
+    ]);
     if (errors.length > 0 || !result.success) return { ok: false, errors };
     return { ok: true, scenario: result.data };
   } catch (e) {
@@ -42,7 +45,10 @@ export function parseScenarioText(text: string): ScenarioParseResult {
     const offset = jsonErrorOffset(body) ?? Number(/position (\d+)/.exec(String(e))?.[1] ?? body.length);
     const { line, column } = lineColumn(body, offset);
     const where = offset >= body.length ? 'at the end of the text' : `at line ${line}, column ${column}`;
-    return { ok: false, errors: [{ path: formatScenarioPath([]), message: `invalid JSON ${where}: ${reason}` }] };
+    return {
+      ok: false,
+      errors: [{ path: formatScenarioPath([]), message: `invalid JSON ${where}: ${reason}` }],
+    };
   }
   return parseScenario(value);
 }

@@ -122,7 +122,10 @@ export const scenarioSchema = z.object({
   ruleset: oneOf(RULESETS, 'ruleset'),
   months: z
     .array(scenarioMonth)
-    .min(1, { error: 'must list at least one month, or be left out (then every month with restore points is reported)' })
+    .min(1, {
+      error:
+        'must list at least one month, or be left out (then every month with restore points is reported)',
+    })
     .optional(),
   serviceProvider: serviceProviderSchema,
   tenants: z.array(tenantSchema),

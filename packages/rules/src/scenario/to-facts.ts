@@ -30,7 +30,10 @@ function tenantFacts(tenant: ScenarioTenant): TenantFacts {
   const points = new Map<string, RestorePointFact[]>(tenant.machines.map((m) => [m.id, []]));
   for (const rp of tenant.restorePoints) {
     const list = points.get(rp.machine);
-    if (!list) throw new RangeError(`unknown machine "${rp.machine}" in tenant "${tenant.id}" (parse the scenario first)`);
+    if (!list)
+      throw new RangeError(
+        `unknown machine "${rp.machine}" in tenant "${tenant.id}" (parse the scenario first)`,
+      );
     list.push({ server: rp.server, operation: rp.operation, at: timeOf(rp.at) });
   }
   const machines: MachineFacts[] = tenant.machines.map((m) => ({
@@ -67,6 +70,7 @@ export function scenarioToFacts(scenario: Scenario): EstateFacts {
 export function scenarioMonths(scenario: Scenario): string[] {
   if (scenario.months !== undefined) return [...new Set(scenario.months)].sort();
   const months = new Set<string>();
-  for (const tenant of scenario.tenants) for (const rp of tenant.restorePoints) months.add(monthOf(timeOf(rp.at)));
+  for (const tenant of scenario.tenants)
+    for (const rp of tenant.restorePoints) months.add(monthOf(timeOf(rp.at)));
   return [...months].sort();
 }

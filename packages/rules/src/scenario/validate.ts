@@ -6,7 +6,14 @@
  * elsewhere and every problem of a file is reported at once. Values of the wrong type are skipped here
  * (the schema reports them); a reference is only called unknown when every id it could name is readable.
  */
-import { COUNTERS, type Counter, LICENSE_TYPES, type LicenseType, OPERATIONS, type RulesetId } from '../model.js';
+import {
+  COUNTERS,
+  type Counter,
+  LICENSE_TYPES,
+  type LicenseType,
+  OPERATIONS,
+  type RulesetId,
+} from '../model.js';
 import { type ScenarioError, type ScenarioPath, scenarioError, showList } from './errors.js';
 import { isScenarioDate } from './formats.js';
 
@@ -79,7 +86,9 @@ export function validateScenario(input: unknown): ScenarioError[] {
 
   // Months listed twice.
   const months = new Registry(errors, 'month');
-  items(input.months).forEach((m, i) => months.add(typeof m === 'string' ? m : undefined, ['months', i]));
+  items(input.months).forEach((m, i) => {
+    months.add(typeof m === 'string' ? m : undefined, ['months', i]);
+  });
 
   // Backup servers and licenses, across the whole estate.
   const serverIds = new Registry(errors, 'backup server id');
@@ -92,7 +101,10 @@ export function validateScenario(input: unknown): ScenarioError[] {
       if (id === undefined) readable = false;
       serverIds.add(id, [...serverPath, 'id']);
       if (id !== undefined && !owners.has(id)) owners.set(id, owner);
-      for (const { obj: license, path: licensePath } of objects(server.licenses, [...serverPath, 'licenses'])) {
+      for (const { obj: license, path: licensePath } of objects(server.licenses, [
+        ...serverPath,
+        'licenses',
+      ])) {
         licenseIds.add(idOf(license.id), [...licensePath, 'id']);
         checkLicense(license, licensePath, ruleset, errors);
       }
@@ -101,7 +113,9 @@ export function validateScenario(input: unknown): ScenarioError[] {
   };
 
   const sp = isObj(input.serviceProvider) ? input.serviceProvider : {};
-  const spServersReadable = checkServers(sp.backupServers, ['serviceProvider', 'backupServers'], { sp: true });
+  const spServersReadable = checkServers(sp.backupServers, ['serviceProvider', 'backupServers'], {
+    sp: true,
+  });
 
   const tenants = objects(input.tenants, ['tenants']);
   const tenantIds = new Registry(errors, 'tenant id');
@@ -109,7 +123,11 @@ export function validateScenario(input: unknown): ScenarioError[] {
     const tenantId = idOf(tenant.id);
     tenantIds.add(tenantId, [...path, 'id']);
     const index = path[path.length - 1] as number;
-    return checkServers(tenant.backupServers, [...path, 'backupServers'], { sp: false, tenant: index, tenantId });
+    return checkServers(tenant.backupServers, [...path, 'backupServers'], {
+      sp: false,
+      tenant: index,
+      tenantId,
+    });
   });
 
   tenants.forEach(({ obj: tenant, path }, t) => {
@@ -130,11 +148,17 @@ export function validateScenario(input: unknown): ScenarioError[] {
       if (typeof kind !== 'string') continue;
       if (AGENT_KINDS.has(kind) && !has(machine, 'agent'))
         errors.push(
-          scenarioError([...machinePath, 'agent'], `missing; a ${kind} machine needs its agent: { "os", "version" }`),
+          scenarioError(
+            [...machinePath, 'agent'],
+            `missing; a ${kind} machine needs its agent: { "os", "version" }`,
+          ),
         );
       if (kind === 'vm' && has(machine, 'agent'))
         errors.push(
-          scenarioError([...machinePath, 'agent'], 'a vm has no agent; only server and workstation machines have one'),
+          scenarioError(
+            [...machinePath, 'agent'],
+            'a vm has no agent; only server and workstation machines have one',
+          ),
         );
     }
 
@@ -143,7 +167,9 @@ export function validateScenario(input: unknown): ScenarioError[] {
     for (const { obj: rp, path: rpPath } of objects(tenant.restorePoints, [...path, 'restorePoints'])) {
       const machine = idOf(rp.machine);
       if (machine !== undefined && !kinds.has(machine) && machinesReadable)
-        errors.push(scenarioError([...rpPath, 'machine'], `unknown machine ${JSON.stringify(machine)} ${inTenant}`));
+        errors.push(
+          scenarioError([...rpPath, 'machine'], `unknown machine ${JSON.stringify(machine)} ${inTenant}`),
+        );
 
       const server = idOf(rp.server);
       if (server !== undefined) {
@@ -185,7 +211,12 @@ export function validateScenario(input: unknown): ScenarioError[] {
   return errors;
 }
 
-function checkLicense(license: Obj, path: Path, ruleset: RulesetId | undefined, errors: ScenarioError[]): void {
+function checkLicense(
+  license: Obj,
+  path: Path,
+  ruleset: RulesetId | undefined,
+  errors: ScenarioError[],
+): void {
   const { validFrom, validTo, type, capacity } = license;
   if (
     typeof validFrom === 'string' &&
@@ -207,7 +238,10 @@ function checkLicense(license: Obj, path: Path, ruleset: RulesetId | undefined, 
         ? `a cloud-connect-sp license under ruleset ${ruleset}`
         : `a ${licenseType} license (a tenant license counts instances)`;
     errors.push(
-      scenarioError([...path, 'capacity', key], `${JSON.stringify(key)} does not apply to ${what}; use ${showList(allowed)}`),
+      scenarioError(
+        [...path, 'capacity', key],
+        `${JSON.stringify(key)} does not apply to ${what}; use ${showList(allowed)}`,
+      ),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatScenarioErrors, parseScenario, parseScenarioText } from '../../src/scenario/index.js';
-import { type Json, errorsOf, expectError, validScenario } from './fixtures.js';
+import { errorsOf, expectError, type Json, validScenario } from './fixtures.js';
 
 /** The test estate with one change made by `edit`. */
 function changed(edit: (s: Json) => void): Json {
@@ -30,7 +30,13 @@ describe('the test estate', () => {
       changed((s) => {
         delete s.months;
         delete s.serviceProvider.backupServers[0].licenses[0].validTo;
-        s.tenants[1] = { id: 'empty', name: 'Empty', enabled: false, managedBySp: false, plan: s.tenants[1].plan };
+        s.tenants[1] = {
+          id: 'empty',
+          name: 'Empty',
+          enabled: false,
+          managedBySp: false,
+          plan: s.tenants[1].plan,
+        };
       }),
     );
     expect(result.ok).toBe(true);
@@ -62,18 +68,34 @@ describe('the top level', () => {
   });
 
   it('refuses another format', () => {
-    expectError(changed((s) => (s.format = 'vcc-scenario/2')), '$.format', 'unsupported format "vcc-scenario/2"');
-    expectError(changed((s) => delete s.format), '$.format', 'missing');
+    expectError(
+      changed((s) => (s.format = 'vcc-scenario/2')),
+      '$.format',
+      'unsupported format "vcc-scenario/2"',
+    );
+    expectError(
+      changed((s) => delete s.format),
+      '$.format',
+      'missing',
+    );
   });
 
   it('refuses an unknown ruleset', () => {
-    expectError(changed((s) => (s.ruleset = 'vbr-12')), '$.ruleset', 'unknown ruleset "vbr-12"');
+    expectError(
+      changed((s) => (s.ruleset = 'vbr-12')),
+      '$.ruleset',
+      'unknown ruleset "vbr-12"',
+    );
   });
 });
 
 describe('scalar formats', () => {
   it.each(['2026-13', '2026-00', '2026-1', '26-10', '2026-10-01'])('refuses month %s', (month) => {
-    expectError(changed((s) => (s.months = ['2026-10', month])), '$.months[1]', 'expected a month YYYY-MM');
+    expectError(
+      changed((s) => (s.months = ['2026-10', month])),
+      '$.months[1]',
+      'expected a month YYYY-MM',
+    );
   });
 
   it('refuses a month listed twice, and an empty months list', () => {
@@ -82,7 +104,11 @@ describe('scalar formats', () => {
       '$.months[2]',
       'duplicate month "2026-10" (first at $.months[0])',
     );
-    expectError(changed((s) => (s.months = [])), '$.months', 'at least one month');
+    expectError(
+      changed((s) => (s.months = [])),
+      '$.months',
+      'at least one month',
+    );
   });
 
   it.each(['9.5.x', '', '9..5', 'v10', '9.5.0.1536 ', 9.5])('refuses version %j', (version) => {
@@ -93,16 +119,21 @@ describe('scalar formats', () => {
     );
   });
 
-  it.each(['2026-02-30', '2027-02-29', '2026-04-31', '2026-13-01', '2026-1-01', '20260101', '2026-01-01T00:00:00Z'])(
-    'refuses date %s',
-    (date) => {
-      expectError(
-        changed((s) => (SP_LICENSE(s).validFrom = date)),
-        '$.serviceProvider.backupServers[0].licenses[0].validFrom',
-        `expected a real calendar date YYYY-MM-DD such as 2026-10-01, got "${date}"`,
-      );
-    },
-  );
+  it.each([
+    '2026-02-30',
+    '2027-02-29',
+    '2026-04-31',
+    '2026-13-01',
+    '2026-1-01',
+    '20260101',
+    '2026-01-01T00:00:00Z',
+  ])('refuses date %s', (date) => {
+    expectError(
+      changed((s) => (SP_LICENSE(s).validFrom = date)),
+      '$.serviceProvider.backupServers[0].licenses[0].validFrom',
+      `expected a real calendar date YYYY-MM-DD such as 2026-10-01, got "${date}"`,
+    );
+  });
 
   it('accepts a leap day', () => {
     expect(parseScenario(changed((s) => (SP_LICENSE(s).validFrom = '2024-02-29'))).ok).toBe(true);
@@ -129,12 +160,14 @@ describe('scalar formats', () => {
     );
   });
 
-  it.each(['2026-10-02T01:00:00.5Z', '2026-10-02T01:00:00.123Z', '2026-10-02T01:00:00.123456789Z', '2028-02-29T23:59:59Z'])(
-    'accepts time %s',
-    (at) => {
-      expect(parseScenario(changed((s) => (ALPHA(s).restorePoints[3].at = at))).ok).toBe(true);
-    },
-  );
+  it.each([
+    '2026-10-02T01:00:00.5Z',
+    '2026-10-02T01:00:00.123Z',
+    '2026-10-02T01:00:00.123456789Z',
+    '2028-02-29T23:59:59Z',
+  ])('accepts time %s', (at) => {
+    expect(parseScenario(changed((s) => (ALPHA(s).restorePoints[3].at = at))).ok).toBe(true);
+  });
 });
 
 describe('objects and values', () => {
@@ -154,35 +187,91 @@ describe('objects and values', () => {
   });
 
   it('refuses bad ids and names', () => {
-    expectError(changed((s) => (ALPHA(s).id = '')), '$.tenants[0].id', 'must not be empty');
-    expectError(changed((s) => (ALPHA(s).id = 'x'.repeat(201))), '$.tenants[0].id', 'too long (201 characters); at most 200');
-    expectError(changed((s) => (ALPHA(s).name = '')), '$.tenants[0].name', 'must not be empty');
-    expectError(changed((s) => (s.serviceProvider.name = 7)), '$.serviceProvider.name', 'expected a string, got 7');
-    expectError(changed((s) => delete ALPHA(s).machines[0].id), '$.tenants[0].machines[0].id', 'missing; expected a string');
+    expectError(
+      changed((s) => (ALPHA(s).id = '')),
+      '$.tenants[0].id',
+      'must not be empty',
+    );
+    expectError(
+      changed((s) => (ALPHA(s).id = 'x'.repeat(201))),
+      '$.tenants[0].id',
+      'too long (201 characters); at most 200',
+    );
+    expectError(
+      changed((s) => (ALPHA(s).name = '')),
+      '$.tenants[0].name',
+      'must not be empty',
+    );
+    expectError(
+      changed((s) => (s.serviceProvider.name = 7)),
+      '$.serviceProvider.name',
+      'expected a string, got 7',
+    );
+    expectError(
+      changed((s) => delete ALPHA(s).machines[0].id),
+      '$.tenants[0].machines[0].id',
+      'missing; expected a string',
+    );
   });
 
   it('refuses tenant flags that are not booleans', () => {
-    expectError(changed((s) => (ALPHA(s).enabled = 'yes')), '$.tenants[0].enabled', 'expected true or false, got "yes"');
-    expectError(changed((s) => delete ALPHA(s).managedBySp), '$.tenants[0].managedBySp', 'missing');
+    expectError(
+      changed((s) => (ALPHA(s).enabled = 'yes')),
+      '$.tenants[0].enabled',
+      'expected true or false, got "yes"',
+    );
+    expectError(
+      changed((s) => delete ALPHA(s).managedBySp),
+      '$.tenants[0].managedBySp',
+      'missing',
+    );
   });
 
   it('refuses a bad plan', () => {
-    expectError(changed((s) => (ALPHA(s).plan.vms = -1)), '$.tenants[0].plan.vms', 'must be at least 0, got -1');
+    expectError(
+      changed((s) => (ALPHA(s).plan.vms = -1)),
+      '$.tenants[0].plan.vms',
+      'must be at least 0, got -1',
+    );
     expectError(
       changed((s) => (ALPHA(s).plan['vm-backup'] = 1.5)),
       '$.tenants[0].plan["vm-backup"]',
       'expected a whole number, got 1.5',
     );
-    expectError(changed((s) => delete ALPHA(s).plan.server), '$.tenants[0].plan.server', 'missing');
-    expectError(changed((s) => (ALPHA(s).plan.points = 1)), '$.tenants[0].plan.points', 'unknown key "points"');
+    expectError(
+      changed((s) => delete ALPHA(s).plan.server),
+      '$.tenants[0].plan.server',
+      'missing',
+    );
+    expectError(
+      changed((s) => (ALPHA(s).plan.points = 1)),
+      '$.tenants[0].plan.points',
+      'unknown key "points"',
+    );
   });
 
   it('refuses bad capacities', () => {
     const path = '$.serviceProvider.backupServers[0].licenses[0].capacity';
-    expectError(changed((s) => (SP_LICENSE(s).capacity.server = -2)), `${path}.server`, 'must be at least 0');
-    expectError(changed((s) => (SP_LICENSE(s).capacity.server = '10')), `${path}.server`, 'expected a number, got "10"');
-    expectError(changed((s) => (SP_LICENSE(s).capacity.agents = 1)), `${path}.agents`, 'unknown key "agents"');
-    expectError(changed((s) => delete SP_LICENSE(s).capacity), path, 'missing; expected an object');
+    expectError(
+      changed((s) => (SP_LICENSE(s).capacity.server = -2)),
+      `${path}.server`,
+      'must be at least 0',
+    );
+    expectError(
+      changed((s) => (SP_LICENSE(s).capacity.server = '10')),
+      `${path}.server`,
+      'expected a number, got "10"',
+    );
+    expectError(
+      changed((s) => (SP_LICENSE(s).capacity.agents = 1)),
+      `${path}.agents`,
+      'unknown key "agents"',
+    );
+    expectError(
+      changed((s) => delete SP_LICENSE(s).capacity),
+      path,
+      'missing; expected an object',
+    );
   });
 
   it('refuses unknown enum values', () => {
@@ -191,9 +280,21 @@ describe('objects and values', () => {
       '$.tenants[0].restorePoints[0].operation',
       'unknown operation "cloud-archive" (expected one of "cloud-backup", ',
     );
-    expectError(changed((s) => (ALPHA(s).machines[0].kind = 'container')), '$.tenants[0].machines[0].kind', 'unknown machine kind');
-    expectError(changed((s) => (ALPHA(s).machines[1].agent.os = 'macos')), '$.tenants[0].machines[1].agent.os', 'unknown agent OS');
-    expectError(changed((s) => (SP_LICENSE(s).type = 'gold')), '$.serviceProvider.backupServers[0].licenses[0].type', 'unknown license type');
+    expectError(
+      changed((s) => (ALPHA(s).machines[0].kind = 'container')),
+      '$.tenants[0].machines[0].kind',
+      'unknown machine kind',
+    );
+    expectError(
+      changed((s) => (ALPHA(s).machines[1].agent.os = 'macos')),
+      '$.tenants[0].machines[1].agent.os',
+      'unknown agent OS',
+    );
+    expectError(
+      changed((s) => (SP_LICENSE(s).type = 'gold')),
+      '$.serviceProvider.backupServers[0].licenses[0].type',
+      'unknown license type',
+    );
   });
 
   it('wants an agent exactly on server and workstation machines', () => {
@@ -313,10 +414,19 @@ describe('cross-references', () => {
       `${path}.points`,
       '"points" does not apply to a cloud-connect-sp license under ruleset vbr-9.5; use "vm-backup", "vm-replica", "server", "workstation"',
     );
-    expectError(changed((s) => (SP_LICENSE(s).capacity.instances = 5)), `${path}.instances`, 'does not apply');
+    expectError(
+      changed((s) => (SP_LICENSE(s).capacity.instances = 5)),
+      `${path}.instances`,
+      'does not apply',
+    );
     const points = changed((s) => (s.ruleset = 'vcsp-points'));
     const errors = expectError(points, `${path}["vm-backup"]`, 'under ruleset vcsp-points; use "points"');
-    expect(errors.map((e) => e.path)).toEqual([`${path}["vm-backup"]`, `${path}["vm-replica"]`, `${path}.server`, `${path}.workstation`]);
+    expect(errors.map((e) => e.path)).toEqual([
+      `${path}["vm-backup"]`,
+      `${path}["vm-replica"]`,
+      `${path}.server`,
+      `${path}.workstation`,
+    ]);
     expectError(
       changed((s) => (ALPHA(s).backupServers[0].licenses[0].capacity['vm-backup'] = 5)),
       '$.tenants[0].backupServers[0].licenses[0].capacity["vm-backup"]',
@@ -357,7 +467,13 @@ describe('a file with many problems', () => {
       ALPHA(s).restorePoints.push(
         { machine: 'zz', server: 'alpha-vbr', operation: 'cloud-backup', at: '2026-10-02T01:00:00Z' },
         { machine: 'srv1', server: 'gone', operation: 'cloud-replica', at: '2026-02-30T00:00:00Z' },
-        { machine: 'a', server: 'alpha-vbr', operation: 'cloud-backup', at: '2026-10-02T01:00:00Z', note: 'x' },
+        {
+          machine: 'a',
+          server: 'alpha-vbr',
+          operation: 'cloud-backup',
+          at: '2026-10-02T01:00:00Z',
+          note: 'x',
+        },
       );
       s.tenants[1].id = 'alpha';
       s.tenants[1].backupServers[0].licenses[0].id = 'lic-alpha';

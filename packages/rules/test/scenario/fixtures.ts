@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { type ScenarioError, type ScenarioParseResult, parseScenario } from '../../src/scenario/index.js';
+import { parseScenario, type ScenarioError, type ScenarioParseResult } from '../../src/scenario/index.js';
 
 /** Copies of docs' shared scenarios (`/work/shared/scenarios`), `expect` block included. */
 export const SHARED_SCENARIOS = [
@@ -54,7 +54,9 @@ export function validScenario(): Json {
           {
             id: 'alpha-vbr',
             version: '9.5.0.1536',
-            licenses: [{ id: 'lic-alpha', type: 'perpetual', validFrom: '2025-01-01', capacity: { instances: 50 } }],
+            licenses: [
+              { id: 'lic-alpha', type: 'perpetual', validFrom: '2025-01-01', capacity: { instances: 50 } },
+            ],
           },
         ],
         machines: [
@@ -65,7 +67,12 @@ export function validScenario(): Json {
         restorePoints: [
           { machine: 'a', server: 'alpha-vbr', operation: 'cloud-backup', at: '2026-10-02T01:00:00Z' },
           { machine: 'a', server: 'alpha-vbr', operation: 'cloud-replica', at: '2026-10-03T01:00:00.250Z' },
-          { machine: 'srv1', server: 'alpha-vbr', operation: 'cloud-backup-copy', at: '2026-10-04T00:00:00Z' },
+          {
+            machine: 'srv1',
+            server: 'alpha-vbr',
+            operation: 'cloud-backup-copy',
+            at: '2026-10-04T00:00:00Z',
+          },
           { machine: 'ws1', server: 'acme-cc', operation: 'cloud-backup', at: '2026-11-05T12:00:00Z' },
         ],
       },
@@ -80,12 +87,20 @@ export function validScenario(): Json {
             id: 'beta-vbr',
             version: '10.0.0.4461',
             licenses: [
-              { id: 'lic-beta', type: 'hosting', validFrom: '2026-01-01', validTo: '2026-12-31', capacity: { instances: 5 } },
+              {
+                id: 'lic-beta',
+                type: 'hosting',
+                validFrom: '2026-01-01',
+                validTo: '2026-12-31',
+                capacity: { instances: 5 },
+              },
             ],
           },
         ],
         machines: [{ id: 'a', kind: 'vm' }],
-        restorePoints: [{ machine: 'a', server: 'beta-vbr', operation: 'local-backup', at: '2026-11-01T00:00:00Z' }],
+        restorePoints: [
+          { machine: 'a', server: 'beta-vbr', operation: 'local-backup', at: '2026-11-01T00:00:00Z' },
+        ],
       },
     ],
   };
@@ -100,7 +115,9 @@ export function errorsOf(result: ScenarioParseResult): ScenarioError[] {
 export function expectError(data: unknown, path: string, message: string | RegExp): ScenarioError[] {
   const errors = errorsOf(parseScenario(data));
   const match = errors.find(
-    (e) => e.path === path && (typeof message === 'string' ? e.message.includes(message) : message.test(e.message)),
+    (e) =>
+      e.path === path &&
+      (typeof message === 'string' ? e.message.includes(message) : message.test(e.message)),
   );
   if (!match)
     expect.fail(

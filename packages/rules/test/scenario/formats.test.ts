@@ -21,18 +21,23 @@ describe('scenarioTimeMs', () => {
     expect(scenarioTimeMs('2026-10-31T23:59:59.9999Z')).toBe(Date.UTC(2026, 10, 1) - 1);
   });
 
-  it.each(['2026-13-01T00:00:00Z', '2026-02-29T00:00:00Z', '2026-10-02T24:00:00Z', '2026-10-02T01:00:00.1234567890Z', ''])(
-    'refuses %j',
-    (text) => {
-      expect(scenarioTimeMs(text)).toBeNull();
-    },
-  );
+  it.each([
+    '2026-13-01T00:00:00Z',
+    '2026-02-29T00:00:00Z',
+    '2026-10-02T24:00:00Z',
+    '2026-10-02T01:00:00.1234567890Z',
+    '',
+  ])('refuses %j', (text) => {
+    expect(scenarioTimeMs(text)).toBeNull();
+  });
 });
 
 describe('dates, months and versions', () => {
   it('knows the calendar', () => {
     expect(['2024-02-29', '2000-02-29', '2026-12-31', '2026-04-30'].every(isScenarioDate)).toBe(true);
-    expect(['2100-02-29', '2026-02-29', '2026-04-31', '2026-00-10', '2026-01-00'].some(isScenarioDate)).toBe(false);
+    expect(['2100-02-29', '2026-02-29', '2026-04-31', '2026-00-10', '2026-01-00'].some(isScenarioDate)).toBe(
+      false,
+    );
   });
 
   it('knows months 01 to 12', () => {
@@ -49,7 +54,9 @@ describe('dates, months and versions', () => {
 describe('formatScenarioPath', () => {
   it('writes JSON paths', () => {
     expect(formatScenarioPath([])).toBe('$');
-    expect(formatScenarioPath(['tenants', 0, 'restorePoints', 3, 'at'])).toBe('$.tenants[0].restorePoints[3].at');
+    expect(formatScenarioPath(['tenants', 0, 'restorePoints', 3, 'at'])).toBe(
+      '$.tenants[0].restorePoints[3].at',
+    );
     expect(formatScenarioPath(['plan', 'vm-backup'])).toBe('$.plan["vm-backup"]');
     expect(formatScenarioPath(['a b', '"'])).toBe('$["a b"]["\\""]');
   });

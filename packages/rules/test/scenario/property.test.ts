@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COUNTERS, LICENSE_TYPES, MACHINE_KINDS, OPERATIONS, RULESETS } from '../../src/model.js';
 import {
-  type ScenarioParseResult,
   parseScenario,
   parseScenarioText,
+  type ScenarioParseResult,
   scenarioMonths,
   scenarioToFacts,
 } from '../../src/scenario/index.js';
@@ -26,7 +26,10 @@ function expectWellFormed(result: ScenarioParseResult): void {
 /** Every path into a JSON value, as key lists. */
 function pathsOf(value: Json, prefix: (string | number)[] = []): (string | number)[][] {
   const out = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i])));
+  if (Array.isArray(value))
+    value.forEach((v, i) => {
+      out.push(...pathsOf(v, [...prefix, i]));
+    });
   else if (value !== null && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
   return out;
@@ -56,16 +59,20 @@ describe('parseScenario on arbitrary input', () => {
     const base = validScenario();
     const paths = pathsOf(base).filter((p) => p.length > 0);
     fc.assert(
-      fc.property(fc.constantFrom(...paths), fc.option(fc.jsonValue(), { nil: undefined }), (path, replacement) => {
-        const data = validScenario();
-        let parent: Json = data;
-        for (const key of path.slice(0, -1)) parent = parent[key];
-        const last = path[path.length - 1]!;
-        if (replacement === undefined) delete parent[last];
-        else parent[last] = replacement;
-        expectWellFormed(parseScenario(data));
-        expectWellFormed(parseScenarioText(JSON.stringify(data)));
-      }),
+      fc.property(
+        fc.constantFrom(...paths),
+        fc.option(fc.jsonValue(), { nil: undefined }),
+        (path, replacement) => {
+          const data = validScenario();
+          let parent: Json = data;
+          for (const key of path.slice(0, -1)) parent = parent[key];
+          const last = path[path.length - 1]!;
+          if (replacement === undefined) delete parent[last];
+          else parent[last] = replacement;
+          expectWellFormed(parseScenario(data));
+          expectWellFormed(parseScenarioText(JSON.stringify(data)));
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -75,7 +82,9 @@ describe('parseScenario on arbitrary input', () => {
 
 const text = fc.string({ minLength: 1, maxLength: 20 });
 const count = fc.nat({ max: 1000 });
-const version = fc.array(fc.nat({ max: 99999 }), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('.'));
+const version = fc
+  .array(fc.nat({ max: 99999 }), { minLength: 1, maxLength: 4 })
+  .map((parts) => parts.join('.'));
 const instant = fc.date({
   min: new Date('1000-01-01T00:00:00Z'),
   max: new Date('9999-12-31T23:59:59.999Z'),
@@ -87,7 +96,14 @@ const time = fc.tuple(instant, fc.constantFrom('ms', 's', 'us')).map(([d, style]
   return style === 'ms' ? iso : style === 's' ? `${iso.slice(0, 19)}Z` : `${iso.slice(0, 23)}417Z`;
 });
 const capacity = fc.record(
-  { 'vm-backup': count, 'vm-replica': count, server: count, workstation: count, points: count, instances: count },
+  {
+    'vm-backup': count,
+    'vm-replica': count,
+    server: count,
+    workstation: count,
+    points: count,
+    instances: count,
+  },
   { requiredKeys: [] },
 );
 const license = fc.record({
@@ -103,7 +119,12 @@ const machine = fc.record({
   os: fc.constantFrom('windows', 'linux'),
   version,
 });
-const restorePoint = fc.record({ machine: fc.nat(), server: fc.nat(), operation: fc.constantFrom(...OPERATIONS), at: time });
+const restorePoint = fc.record({
+  machine: fc.nat(),
+  server: fc.nat(),
+  operation: fc.constantFrom(...OPERATIONS),
+  at: time,
+});
 const tenant = fc.record({
   id: text,
   name: text,
@@ -116,7 +137,13 @@ const tenant = fc.record({
 });
 const shape = fc.record({
   ruleset: fc.constantFrom(...RULESETS),
-  months: fc.option(fc.uniqueArray(date.map((d) => d.slice(0, 7)), { minLength: 1, maxLength: 4 }), { nil: undefined }),
+  months: fc.option(
+    fc.uniqueArray(
+      date.map((d) => d.slice(0, 7)),
+      { minLength: 1, maxLength: 4 },
+    ),
+    { nil: undefined },
+  ),
   sp: fc.record({ id: text, name: text, servers: fc.array(server, { maxLength: 2 }) }),
   tenants: fc.array(tenant, { maxLength: 3 }),
 });
@@ -209,7 +236,9 @@ describe('valid scenarios', () => {
         expect(facts.tenants.map((t) => t.machines.map((m) => m.id))).toEqual(
           parsed.scenario.tenants.map((t) => t.machines.map((m) => m.id)),
         );
-        const activeMonths = new Set(facts.tenants.flatMap((t) => t.machines.flatMap((m) => m.activity.map((a) => a.month))));
+        const activeMonths = new Set(
+          facts.tenants.flatMap((t) => t.machines.flatMap((m) => m.activity.map((a) => a.month))),
+        );
         const months = scenarioMonths(parsed.scenario);
         expect(months).toEqual([...months].sort());
         if (parsed.scenario.months === undefined) expect(months).toEqual([...activeMonths].sort());

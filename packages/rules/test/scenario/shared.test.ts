@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, parseScenarioText, scenarioMonths, scenarioToFacts } from '../../src/scenario/index.js';
+import {
+  parseScenario,
+  parseScenarioText,
+  scenarioMonths,
+  scenarioToFacts,
+} from '../../src/scenario/index.js';
 import { SHARED_SCENARIOS, sharedScenarioText, validScenario } from './fixtures.js';
 
 function parsedShared(file: string) {
@@ -68,13 +73,19 @@ describe('the shared example scenarios', () => {
     expect(byId.get('b')).toEqual({
       id: 'b',
       kind: 'vm',
-      activity: [{ server: 'alpha-vbr', opClass: 'cloud-backup', month: '2026-10', days: 1 << 4, lateDays: 1 << 4 }],
+      activity: [
+        { server: 'alpha-vbr', opClass: 'cloud-backup', month: '2026-10', days: 1 << 4, lateDays: 1 << 4 },
+      ],
       firsts: [{ server: 'alpha-vbr', opClass: 'cloud-backup', at: Date.parse('2026-10-05T01:00:00Z') }],
     });
   });
 
   it('reports the months the file lists', () => {
-    expect(scenarioMonths(parsedShared('example-1-perpetual.json'))).toEqual(['2026-10', '2026-11', '2026-12']);
+    expect(scenarioMonths(parsedShared('example-1-perpetual.json'))).toEqual([
+      '2026-10',
+      '2026-11',
+      '2026-12',
+    ]);
   });
 });
 

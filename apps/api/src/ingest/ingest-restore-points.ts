@@ -1,0 +1,145 @@
+/**
+ * `ingestRestorePoints`: one batch, all or nothing, in the request's transaction. The idempotency
+ * record is claimed first (a concurrent twin waits on it, then replays), unknown machines are
+ * registered, points are stored once by their natural key and the rollups move with them.
+ */
+import { createHash } from 'node:crypto';
+import { type Transaction, queryRows, recordRestorePoints, schema } from '@vcc/db';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type Principal, actorOf } from '../auth/principal.js';
+import { withinReach } from '../auth/scope-conditions.js';
+import { badInput, conflict } from '../errors.js';
+import type { IngestRestorePointsInput, IngestResult } from '../schema/ingest/ingest.types.js';
+import { type EstateIndex, MAX_BATCH, type ResolvedPoint, validateBatch } from './validate-batch.js';
+
+export async function ingestRestorePoints(
+  tx: Transaction,
+  principal: Principal,
+  input: IngestRestorePointsInput,
+  now = Date.now(),
+): Promise<IngestResult> {
+  if (input.idempotencyKey.length < 1 || input.idempotencyKey.length > 200) {
+    throw badInput([{ path: 'input.idempotencyKey', message: 'must be 1 to 200 characters' }]);
+  }
+  if (input.restorePoints.length > MAX_BATCH) {
+    throw badInput([{ path: 'input.restorePoints', message: `at most ${MAX_BATCH} points per batch, got ${input.restorePoints.length}` }]);
+  }
+  const requestHash = hashBatch(input);
+  const scope = principal.tenantId && !principal.role.startsWith('sp-') ? principal.tenantId : '';
+  const claimed = await queryRows<{ key: string }>(
+    tx,
+    sql`insert into idempotency_records (sp_id, tenant_id, scope, key, request_hash, response)
+        values (${principal.spId}, ${scope || null}, ${scope}, ${input.idempotencyKey}, ${requestHash}, '{}'::jsonb)
+        on conflict do nothing returning key`,
+  );
+  if (claimed.length === 0) return replay(tx, principal, scope, input.idempotencyKey, requestHash);
+
+  const index = await indexEstate(tx, principal, input);
+  const { points, problems } = validateBatch(principal, input.restorePoints, index, now);
+  if (problems.length > 0) throw badInput(problems);
+
+  const machineIds = await registerMachines(tx, principal.spId, points, index);
+  const stored = await recordRestorePoints(
+    tx,
+    principal.spId,
+    points.map((p) => ({ tenantId: p.tenantId, machineId: machineIds.get(p.machineKey)!, serverId: p.serverId, operation: p.operation, at: p.at })),
+  );
+  const result: IngestResult = { accepted: stored.inserted, duplicates: stored.duplicates, replayed: false };
+  await tx
+    .update(schema.idempotencyRecords)
+    .set({ response: result })
+    .where(and(eq(schema.idempotencyRecords.spId, principal.spId), eq(schema.idempotencyRecords.scope, scope), eq(schema.idempotencyRecords.key, input.idempotencyKey)));
+  await tx.insert(schema.auditLog).values({
+    spId: principal.spId,
+    tenantId: scope || null,
+    actor: actorOf(principal),
+    action: 'restore-points.ingest',
+    subject: `idempotency-key:${input.idempotencyKey}`,
+    details: result,
+  });
+  return result;
+}
+
+/** The SHA-256 of the batch as sent (key order fixed), to tell a retry from a different batch. */
+function hashBatch(input: IngestRestorePointsInput): Buffer {
+  const canonical = input.restorePoints.map((p) => [p.tenant, p.machine, p.machineKind ?? null, p.agentOs ?? null, p.agentVersion ?? null, p.server, p.operation, p.at.getTime()]);
+  return createHash('sha256').update(JSON.stringify(canonical)).digest();
+}
+
+async function replay(tx: Transaction, principal: Principal, scope: string, key: string, requestHash: Buffer): Promise<IngestResult> {
+  const [record] = await tx
+    .select()
+    .from(schema.idempotencyRecords)
+    .where(and(eq(schema.idempotencyRecords.spId, principal.spId), eq(schema.idempotencyRecords.scope, scope), eq(schema.idempotencyRecords.key, key)));
+  if (!record || !Buffer.from(record.requestHash).equals(requestHash)) {
+    throw conflict(`idempotency key ${JSON.stringify(key)} was already used for a different batch`);
+  }
+  return { ...(record.response as IngestResult), replayed: true };
+}
+
+/** What the batch refers to: its tenants, servers and already known machines, within reach. */
+async function indexEstate(tx: Transaction, principal: Principal, input: IngestRestorePointsInput): Promise<EstateIndex> {
+  const { tenants, backupServers, machines } = schema;
+  const tenantExternalIds = [...new Set(input.restorePoints.map((p) => p.tenant))];
+  const serverExternalIds = [...new Set(input.restorePoints.map((p) => p.server))];
+  const tenantRows = tenantExternalIds.length
+    ? await tx.select({ id: tenants.id, externalId: tenants.externalId }).from(tenants).where(and(inArray(tenants.externalId, tenantExternalIds), ...withinReach(principal, { spId: tenants.spId, tenantId: tenants.id })))
+    : [];
+  const serverRows = serverExternalIds.length
+    ? await queryRows<{ id: string; external_id: string; tenant_id: string | null }>(
+        tx,
+        sql`select id, external_id, tenant_id from backup_servers where external_id = any(${serverExternalIds}::text[])
+            union all select id, external_id, null from sp_backup_servers() where external_id = any(${serverExternalIds}::text[])`,
+      )
+    : [];
+  const machineRows = [];
+  const pairs = new Map<string, Set<string>>();
+  const tenantIdOf = new Map(tenantRows.map((t) => [t.externalId, t.id]));
+  for (const p of input.restorePoints) {
+    const tenantId = tenantIdOf.get(p.tenant);
+    if (!tenantId) continue;
+    if (!pairs.has(tenantId)) pairs.set(tenantId, new Set());
+    pairs.get(tenantId)!.add(p.machine);
+  }
+  for (const [tenantId, names] of pairs) {
+    machineRows.push(
+      ...(await tx
+        .select({ id: machines.id, tenantId: machines.tenantId, externalId: machines.externalId, kind: machines.kind })
+        .from(machines)
+        .where(and(eq(machines.tenantId, tenantId), inArray(machines.externalId, [...names])))),
+    );
+  }
+  return {
+    tenants: tenantIdOf,
+    servers: new Map(serverRows.map((s) => [s.external_id, { id: s.id, tenantId: s.tenant_id }])),
+    machines: new Map(machineRows.map((m) => [`${m.tenantId}\u0000${m.externalId}`, { id: m.id, kind: m.kind }])),
+  };
+}
+
+/** Registers machines seen for the first time, updates agent versions, and returns every id. */
+async function registerMachines(tx: Transaction, spId: string, points: ResolvedPoint[], index: EstateIndex): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const [key, m] of index.machines) ids.set(key, m.id);
+  const latest = new Map<string, ResolvedPoint>();
+  for (const p of points) {
+    const seen = latest.get(p.machineKey);
+    if (!seen || p.at >= seen.at) latest.set(p.machineKey, p);
+  }
+  const rows = [...latest.values()].map((p) => ({ spId, tenantId: p.tenantId, externalId: p.machine, kind: p.kind as 'vm', agentOs: p.agentOs as 'windows' | null, agentVersion: p.agentVersion }));
+  for (let i = 0; i < rows.length; i += 2_000) {
+    const chunk = rows.slice(i, i + 2_000);
+    const written = await tx
+      .insert(schema.machines)
+      .values(chunk)
+      .onConflictDoUpdate({
+        target: [schema.machines.tenantId, schema.machines.externalId],
+        set: {
+          agentOs: sql`coalesce(excluded.agent_os, ${schema.machines.agentOs})`,
+          agentVersion: sql`coalesce(excluded.agent_version, ${schema.machines.agentVersion})`,
+        },
+      })
+      .returning({ id: schema.machines.id, tenantId: schema.machines.tenantId, externalId: schema.machines.externalId });
+    for (const m of written) ids.set(`${m.tenantId}\u0000${m.externalId}`, m.id);
+  }
+  return ids;
+}

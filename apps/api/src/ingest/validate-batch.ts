@@ -1,0 +1,93 @@
+/**
+ * Checks an ingestion batch against the estate before anything is written, collecting every problem
+ * with the path of the point it concerns. Returns the points resolved to database ids.
+ */
+import type { Operation } from '@vcc/rules';
+import type { Principal } from '../auth/principal.js';
+import { isSpRole } from '../auth/principal.js';
+import type { RestorePointInput } from '../schema/ingest/ingest.types.js';
+
+export const MAX_BATCH = 10_000;
+
+export interface EstateIndex {
+  tenants: Map<string, string>;
+  /** Server external id -> its id and owning tenant id (null for SP servers). */
+  servers: Map<string, { id: string; tenantId: string | null }>;
+  /** `${tenantId}\u0000${externalId}` -> kind of a known machine. */
+  machines: Map<string, { id: number; kind: string }>;
+}
+
+export interface ResolvedPoint {
+  tenantId: string;
+  machine: string;
+  machineKey: string;
+  kind: string;
+  agentOs: string | null;
+  agentVersion: string | null;
+  serverId: string;
+  operation: Operation;
+  at: number;
+}
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+const LOWEST = Date.UTC(2000, 0, 1);
+
+export function validateBatch(
+  principal: Principal,
+  points: readonly RestorePointInput[],
+  index: EstateIndex,
+  now: number,
+): { points: ResolvedPoint[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const resolved: ResolvedPoint[] = [];
+  const firstKind = new Map<string, string>();
+  points.forEach((p, i) => {
+    const path = `input.restorePoints[${i}]`;
+    const fail = (field: string, message: string) => problems.push({ path: `${path}.${field}`, message });
+    const tenantId = index.tenants.get(p.tenant);
+    if (!tenantId) return fail('tenant', `unknown tenant ${JSON.stringify(p.tenant)}`);
+    if (!isSpRole(principal.role) && tenantId !== principal.tenantId) {
+      return fail('tenant', `this key may ingest only for its own tenant, not ${JSON.stringify(p.tenant)}`);
+    }
+    const server = index.servers.get(p.server);
+    if (!server || (server.tenantId !== null && server.tenantId !== tenantId)) {
+      return fail('server', `unknown backup server ${JSON.stringify(p.server)} for tenant ${JSON.stringify(p.tenant)}`);
+    }
+    if (p.machine.length === 0 || p.machine.length > 200) return fail('machine', 'must be 1 to 200 characters');
+    const machineKey = `${tenantId}\u0000${p.machine}`;
+    const known = index.machines.get(machineKey);
+    const kind = known?.kind ?? p.machineKind ?? firstKind.get(machineKey);
+    if (!kind) return fail('machineKind', `machine ${JSON.stringify(p.machine)} is not known yet: give its machineKind`);
+    if (p.machineKind && p.machineKind !== kind) {
+      return fail('machineKind', `machine ${JSON.stringify(p.machine)} is a ${kind}, not a ${p.machineKind}`);
+    }
+    firstKind.set(machineKey, kind);
+    if (kind !== 'vm' && p.operation.endsWith('-replica')) {
+      return fail('operation', `only VMs can be replicated; ${JSON.stringify(p.machine)} is a ${kind}`);
+    }
+    if (kind === 'vm' && (p.agentOs || p.agentVersion)) return fail('agentOs', 'a VM has no agent');
+    if (p.agentVersion && !/^\d+(\.\d+){0,3}$/.test(p.agentVersion)) {
+      return fail('agentVersion', `expected a dotted build number such as 6.0.0.1060, got ${JSON.stringify(p.agentVersion.slice(0, 40))}`);
+    }
+    const at = p.at.getTime();
+    if (!Number.isFinite(at) || at < LOWEST || at > now + 86_400_000) {
+      return fail('at', 'must be a time between 2000-01-01 and tomorrow');
+    }
+    resolved.push({
+      tenantId,
+      machine: p.machine,
+      machineKey,
+      kind,
+      agentOs: p.agentOs ?? null,
+      agentVersion: p.agentVersion ?? null,
+      serverId: server.id,
+      operation: p.operation as Operation,
+      at,
+    });
+  });
+  return { points: resolved, problems };
+}

@@ -1,0 +1,21 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { signIn } from '../../auth/sign-in.js';
+import type { Context } from '../../server/context.js';
+import { Access } from '../common/access.js';
+import type { RoleEnum } from '../common/enums.js';
+import { SignInResult } from './sign-in.types.js';
+
+@Resolver()
+export class SignInResolver {
+  @Mutation(() => SignInResult, { description: 'Exchanges a portal login for a short-lived token' })
+  @Access.public()
+  async signIn(
+    @Ctx() ctx: Context,
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+  ): Promise<SignInResult> {
+    const result = await signIn(ctx.db, ctx.secret, email, password);
+    ctx.log.info({ user: result.user.id }, 'signed in');
+    return { ...result, user: { ...result.user, role: result.user.role as RoleEnum } };
+  }
+}

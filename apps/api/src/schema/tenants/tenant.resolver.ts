@@ -1,0 +1,70 @@
+import { schema } from '@vcc/db';
+import { and, asc, eq, gt, ilike, or } from 'drizzle-orm';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { withinReach } from '../../auth/scope-conditions.js';
+import { type Context, principalOf } from '../../server/context.js';
+import { ALL_ROLES, SP_ROLES } from '../../auth/principal.js';
+import { Access } from '../common/access.js';
+import { decodeCursor, encodeCursor, pageSize } from '../common/connection.js';
+import { toTenant } from './tenant.mapping.js';
+import { BackupServer, License, Tenant, TenantConnection } from './tenant.types.js';
+
+const { tenants } = schema;
+
+@Resolver(() => Tenant)
+export class TenantResolver {
+  @Query(() => TenantConnection, { description: 'SP roles only: every tenant, by name, with optional search' })
+  @Access(...SP_ROLES)
+  async tenants(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('search', () => String, { nullable: true }) search: string | null,
+  ): Promise<TenantConnection> {
+    const limit = pageSize(first);
+    const db = await ctx.tx();
+    const conditions = withinReach(principalOf(ctx), { spId: tenants.spId, tenantId: tenants.id });
+    if (search) {
+      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      conditions.push(or(ilike(tenants.name, pattern), ilike(tenants.externalId, pattern))!);
+    }
+    if (after) {
+      const [externalId] = decodeCursor(after);
+      conditions.push(gt(tenants.externalId, String(externalId)));
+    }
+    const rows = await db
+      .select()
+      .from(tenants)
+      .where(and(...conditions))
+      .orderBy(asc(tenants.externalId))
+      .limit(limit + 1);
+    const page = rows.slice(0, limit).map(toTenant);
+    return {
+      edges: page.map((node) => ({ node, cursor: encodeCursor([node.externalId]) })),
+      pageInfo: { hasNextPage: rows.length > limit, endCursor: page.length ? encodeCursor([page[page.length - 1]!.externalId]) : null },
+      totalCount: null,
+    };
+  }
+
+  @Query(() => Tenant, { nullable: true, description: 'Null when there is no such tenant or the caller may not see it' })
+  @Access(...ALL_ROLES)
+  async tenant(@Ctx() ctx: Context, @Arg('externalId', () => String) externalId: string): Promise<Tenant | null> {
+    const db = await ctx.tx();
+    const reach = withinReach(principalOf(ctx), { spId: tenants.spId, tenantId: tenants.id });
+    const [row] = await db.select().from(tenants).where(and(eq(tenants.externalId, externalId), ...reach));
+    return row ? toTenant(row) : null;
+  }
+
+  @FieldResolver(() => [BackupServer])
+  backupServers(@Root() tenant: Tenant, @Ctx() ctx: Context): Promise<BackupServer[]> {
+    return ctx.loaders.serversByTenant.load(tenant.id);
+  }
+}
+
+@Resolver(() => BackupServer)
+export class BackupServerResolver {
+  @FieldResolver(() => [License])
+  licenses(@Root() server: BackupServer, @Ctx() ctx: Context): Promise<License[]> {
+    return ctx.loaders.licensesByServer.load(server.id);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Apollo Server with the hardening of the API issue: graphql-armor limits (depth, cost, aliases,
+ * tokens, directives), no introspection or field suggestions in production, errors that carry a
+ * code and never a stack trace outside development, and the request transaction ended with the
+ * response (rolled back when the request raised any error).
+ */
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { getSchema } from '../schema/build-schema.js';
+import type { Context } from './context.js';
+import type { RequestTransaction } from './request-transaction.js';
+
+export type ApolloContext = Context & { transaction: RequestTransaction };
+
+const KNOWN_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+
+const endTransaction: ApolloServerPlugin<ApolloContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response, errors }) {
+        const ok = !errors || errors.length === 0;
+        try {
+          await contextValue.transaction.end(ok);
+        } catch (error) {
+          contextValue.log.error({ err: error }, 'commit failed');
+          if (response.body.kind === 'single') {
+            response.body.singleResult.data = null;
+            response.body.singleResult.errors = [{ message: 'the change could not be saved; nothing was written', extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
+          }
+        }
+      },
+    };
+  },
+};
+
+export function createApollo(production: boolean): ApolloServer<ApolloContext> {
+  const armor = new ApolloArmor({
+    maxDepth: { n: 15 },
+    costLimit: { maxCost: 5000 },
+    maxAliases: { n: 15 },
+    maxDirectives: { n: 50 },
+    maxTokens: { n: 20_000 },
+    blockFieldSuggestion: { enabled: production },
+  });
+  const protection = armor.protect();
+  return new ApolloServer<ApolloContext>({
+    schema: getSchema(),
+    introspection: !production,
+    ...protection,
+    includeStacktraceInErrorResponses: !production,
+    plugins: [...protection.plugins, endTransaction],
+    validationRules: [...protection.validationRules],
+    formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, production),
+  });
+}
+
+function formatError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && KNOWN_CODES.has(code)) {
+    if (!production) return formatted;
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  const original = unwrapResolverError(error);
+  if (original instanceof GraphQLError && typeof original.extensions?.code === 'string') return formatted;
+  // Anything unexpected: the client learns nothing of the inside.
+  return { message: 'internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,104 @@
+/**
+ * The HTTP side: `POST /graphql` (bearer auth, rate limits per key and per address, a request size
+ * limit, a request id in every log line), `GET /healthz` (the process is up) and `GET /readyz` (the
+ * database answers).
+ */
+import { randomUUID } from 'node:crypto';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { Database } from '@vcc/db';
+import { sql } from 'drizzle-orm';
+import express, { type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { authenticate } from '../auth/authenticate.js';
+import { scopeOf } from '../auth/principal.js';
+import type { Config } from '../config.js';
+import { unauthenticated } from '../errors.js';
+import { createApollo } from './apollo.js';
+import { createLoaders } from './loaders.js';
+import { RequestTransaction } from './request-transaction.js';
+
+export interface AppOptions {
+  db: Database;
+  config: Config;
+  log: Logger;
+  secret: string;
+}
+
+/** A batch of 10,000 restore points is about 2.5 MB of JSON. */
+const BODY_LIMIT = '8mb';
+
+export async function createApp({ db, config, log, secret }: AppOptions) {
+  const production = config.NODE_ENV === 'production';
+  const apollo = createApollo(production);
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await db.execute(sql`select 1`);
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: 'database' });
+    }
+  });
+
+  const limitedResponse = (message: string) => (_req: Request, res: Response) => {
+    res.status(429).json({ errors: [{ message, extensions: { code: 'RATE_LIMITED' } }] });
+  };
+  const perIp = rateLimit({
+    windowMs: 60_000,
+    limit: config.RATE_LIMIT_PER_IP,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: limitedResponse('too many requests from this address; slow down'),
+  });
+  const perCaller = rateLimit({
+    windowMs: 60_000,
+    limit: config.RATE_LIMIT_PER_KEY,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    // One budget per credential (hashed into the key store by express-rate-limit's memory store).
+    keyGenerator: (req) => req.headers.authorization ?? `ip:${req.ip}`,
+    handler: limitedResponse('too many requests for this API key; slow down'),
+  });
+
+  app.use(
+    '/graphql',
+    perIp,
+    perCaller,
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+        res.setHeader('x-request-id', requestId);
+        const requestLog = log.child({ requestId });
+        let principal = null;
+        try {
+          principal = await authenticate(db, req.headers.authorization, secret);
+        } catch (error) {
+          if (error instanceof GraphQLError) throw error;
+          requestLog.error({ err: error }, 'authentication failed');
+          throw unauthenticated('authentication is unavailable; try again');
+        }
+        // Anonymous callers get a scope that matches no row.
+        const transaction = new RequestTransaction(db, principal ? scopeOf(principal) : { spId: '00000000-0000-0000-0000-000000000000' });
+        const tx = () => transaction.get();
+        return { requestId, principal, db, config, log: requestLog, secret, tx, loaders: createLoaders(tx), ip: req.ip ?? '', transaction };
+      },
+    }),
+  );
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+
+  return { app, apollo };
+}

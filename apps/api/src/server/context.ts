@@ -1,0 +1,28 @@
+import type { Database, Transaction } from '@vcc/db';
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/principal.js';
+import type { Config } from '../config.js';
+import type { Loaders } from './loaders.js';
+
+
+/** What every resolver is given for one request. */
+export interface Context {
+  requestId: string;
+  principal: Principal | null;
+  db: Database;
+  config: Config;
+  /** Signs and checks portal tokens. */
+  secret: string;
+  log: Logger;
+  /** The request's transaction under the caller's scope (see request-transaction.ts). */
+  tx(): Promise<Transaction>;
+  loaders: Loaders;
+  /** The caller's address, for rate limits and the audit log. */
+  ip: string;
+}
+
+/** The principal of a resolver that declared roles (the auth checker has already let it in). */
+export function principalOf(context: Context): Principal {
+  if (!context.principal) throw new Error('resolver reached without a principal: its @Access is missing');
+  return context.principal;
+}

@@ -1,0 +1,36 @@
+import type { Server } from 'node:http';
+import { openConfiguredDatabase, migrate } from '@vcc/db';
+import pino from 'pino';
+import { type Config, loadConfig } from '../config.js';
+import { createApp } from './app.js';
+import { resolveSecret } from './secret.js';
+
+export interface RunningApi {
+  server: Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Opens the configured database, migrates it, and serves the API until closed. */
+export async function startApi(overrides: Partial<Config> = {}): Promise<RunningApi> {
+  const config = { ...loadConfig(), ...overrides };
+  const log = pino({ level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'password', '*.password', 'token', '*.token'] });
+  const handle = await openConfiguredDatabase();
+  await migrate(handle);
+  const { app, apollo } = await createApp({ db: handle.db, config, log, secret: resolveSecret(config) });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(config.API_PORT, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.API_PORT;
+  log.info({ port, database: handle.kind }, 'API listening');
+  return {
+    server,
+    port,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+      await handle.close();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/e2e/global-setup.ts'],
+    // Browser + production server: slow to start on 2-core machines, and a build may run first.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // Each e2e file starts its own server and browser; one at a time keeps memory in bounds.
+    fileParallelism: false,
+  },
+});

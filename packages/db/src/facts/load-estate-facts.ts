@@ -1,0 +1,204 @@
+/**
+ * Reads the licensing engine's input for some months from the database, within the caller's scope:
+ * row-level security decides which tenants are read, so an SP caller gets the whole estate and a
+ * tenant caller its own tenant only (plus the SP servers' versions, which its figures depend on).
+ * Only rollups are read: activity in the months the engine needs and first restore points.
+ */
+import {
+  type BackupServerFacts,
+  type EstateFacts,
+  type LicenseFacts,
+  type MachineFacts,
+  type OpClass,
+  type TenantFacts,
+  activityMonthsFor,
+  monthStart,
+} from '@vcc/rules';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../rows.js';
+import type { Executor } from '../scope.js';
+
+interface ServerRow {
+  id: string;
+  tenant_id: string | null;
+  external_id: string;
+  version: string;
+}
+
+interface LicenseRow {
+  server_id: string;
+  external_id: string;
+  type: LicenseFacts['type'];
+  valid_from: string;
+  valid_to: string | null;
+  cap_vm_backup: number | null;
+  cap_vm_replica: number | null;
+  cap_server: number | null;
+  cap_workstation: number | null;
+  cap_points: number | null;
+  cap_instances: number | null;
+}
+
+export async function loadEstateFacts(tx: Executor, months: readonly string[]): Promise<EstateFacts | null> {
+  const [sp] = await queryRows<{ id: string; external_id: string; name: string; ruleset: EstateFacts['ruleset'] }>(
+    tx,
+    sql`select id, external_id, name, ruleset from service_providers where id = app_sp_id()`,
+  );
+  if (!sp) return null;
+
+  const servers = await queryRows<ServerRow>(tx, sql`select id, tenant_id, external_id, version from backup_servers`);
+  const visible = new Set(servers.map((s) => s.id));
+  for (const s of await queryRows<ServerRow>(tx, sql`select id, null as tenant_id, external_id, version from sp_backup_servers()`)) {
+    if (!visible.has(s.id)) servers.push(s);
+  }
+  const licenses = await queryRows<LicenseRow>(
+    tx,
+    sql`select server_id, external_id, type, valid_from::text, valid_to::text, cap_vm_backup, cap_vm_replica,
+               cap_server, cap_workstation, cap_points, cap_instances
+          from licenses order by external_id`,
+  );
+  const licensesOf = groupBy(licenses, (l) => l.server_id);
+  const serverFacts = new Map<string, BackupServerFacts>();
+  for (const s of servers) {
+    serverFacts.set(s.id, { id: s.external_id, version: s.version, licenses: (licensesOf.get(s.id) ?? []).map(licenseFacts) });
+  }
+  const serversOf = groupBy(servers, (s) => s.tenant_id ?? '');
+
+  const tenantRows = await queryRows<{
+    id: string;
+    external_id: string;
+    name: string;
+    enabled: boolean;
+    managed_by_sp: boolean;
+    plan_vm_backup: number;
+    plan_vm_replica: number;
+    plan_server: number;
+    plan_workstation: number;
+    plan_vms: number;
+  }>(tx, sql`select * from tenants order by external_id`);
+  const tenants = new Map<string, TenantFacts>();
+  for (const t of tenantRows) {
+    tenants.set(t.id, {
+      id: t.external_id,
+      name: t.name,
+      enabled: t.enabled,
+      managedBySp: t.managed_by_sp,
+      plan: {
+        'vm-backup': t.plan_vm_backup,
+        'vm-replica': t.plan_vm_replica,
+        server: t.plan_server,
+        workstation: t.plan_workstation,
+        vms: t.plan_vms,
+      },
+      backupServers: (serversOf.get(t.id) ?? []).map((s) => serverFacts.get(s.id)!),
+      machines: [],
+    });
+  }
+
+  const window = activityMonthsFor(months);
+  if (window) await loadMachines(tx, window, tenants, servers);
+
+  return {
+    ruleset: sp.ruleset,
+    serviceProvider: {
+      id: sp.external_id,
+      name: sp.name,
+      backupServers: (serversOf.get('') ?? []).map((s) => serverFacts.get(s.id)!),
+    },
+    tenants: [...tenants.values()],
+  };
+}
+
+/** The machines with activity in the window, with that activity and their first restore points. */
+async function loadMachines(
+  tx: Executor,
+  window: { from: string; to: string },
+  tenants: Map<string, TenantFacts>,
+  servers: ServerRow[],
+): Promise<void> {
+  const serverExternalId = new Map(servers.map((s) => [s.id, s.external_id]));
+  const from = new Date(monthStart(window.from)).toISOString().slice(0, 10);
+  const to = new Date(monthStart(window.to)).toISOString().slice(0, 10);
+  const rows = await queryRows<{
+    tenant_id: string;
+    machine_id: string;
+    external_id: string;
+    kind: MachineFacts['kind'];
+    agent_os: 'windows' | 'linux' | null;
+    agent_version: string | null;
+    server_id: string;
+    op_class: OpClass;
+    month: string;
+    days: number;
+    late_days: number;
+  }>(
+    tx,
+    sql`select a.tenant_id, a.machine_id::text, m.external_id, m.kind, m.agent_os, m.agent_version,
+               a.server_id, a.op_class, to_char(a.month, 'YYYY-MM') as month, a.days, a.late_days
+          from machine_activity a
+          join machines m on m.tenant_id = a.tenant_id and m.id = a.machine_id
+         where a.month between ${from}::date and ${to}::date
+         order by a.tenant_id, a.machine_id`,
+  );
+  const machines = new Map<string, MachineFacts>();
+  for (const r of rows) {
+    const key = `${r.tenant_id}:${r.machine_id}`;
+    let machine = machines.get(key);
+    if (!machine) {
+      machine = {
+        id: r.external_id,
+        kind: r.kind,
+        agent: r.agent_os && r.agent_version ? { os: r.agent_os, version: r.agent_version } : undefined,
+        activity: [],
+        firsts: [],
+      };
+      machines.set(key, machine);
+      tenants.get(r.tenant_id)?.machines.push(machine);
+    }
+    machine.activity.push({
+      server: serverExternalId.get(r.server_id)!,
+      opClass: r.op_class,
+      month: r.month,
+      days: r.days,
+      lateDays: r.late_days,
+    });
+  }
+  const firsts = await queryRows<{ tenant_id: string; machine_id: string; server_id: string; op_class: OpClass; at: number }>(
+    tx,
+    sql`select f.tenant_id, f.machine_id::text, f.server_id, f.op_class,
+               (extract(epoch from f.first_at) * 1000)::float8 as at
+          from machine_firsts f
+         where exists (select 1 from machine_activity a
+                        where a.tenant_id = f.tenant_id and a.machine_id = f.machine_id
+                          and a.month between ${from}::date and ${to}::date)`,
+  );
+  for (const f of firsts) {
+    machines.get(`${f.tenant_id}:${f.machine_id}`)?.firsts.push({
+      server: serverExternalId.get(f.server_id)!,
+      opClass: f.op_class,
+      at: Number(f.at),
+    });
+  }
+}
+
+function licenseFacts(l: LicenseRow): LicenseFacts {
+  const capacity: LicenseFacts['capacity'] = {};
+  if (l.cap_vm_backup !== null) capacity['vm-backup'] = l.cap_vm_backup;
+  if (l.cap_vm_replica !== null) capacity['vm-replica'] = l.cap_vm_replica;
+  if (l.cap_server !== null) capacity.server = l.cap_server;
+  if (l.cap_workstation !== null) capacity.workstation = l.cap_workstation;
+  if (l.cap_points !== null) capacity.points = l.cap_points;
+  if (l.cap_instances !== null) capacity.instances = l.cap_instances;
+  return { id: l.external_id, type: l.type, validFrom: l.valid_from, validTo: l.valid_to ?? undefined, capacity };
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}

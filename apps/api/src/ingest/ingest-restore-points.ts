@@ -4,7 +4,7 @@
  * registered, points are stored once by their natural key and the rollups move with them.
  */
 import { createHash } from 'node:crypto';
-import { type Transaction, queryRows, recordRestorePoints, schema } from '@vcc/db';
+import { type Transaction, queryRows, recordRestorePoints, schema, textList } from '@vcc/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Principal, actorOf } from '../auth/principal.js';
 import { withinReach } from '../auth/scope-conditions.js';
@@ -88,8 +88,8 @@ async function indexEstate(tx: Transaction, principal: Principal, input: IngestR
   const serverRows = serverExternalIds.length
     ? await queryRows<{ id: string; external_id: string; tenant_id: string | null }>(
         tx,
-        sql`select id, external_id, tenant_id from backup_servers where external_id = any(${serverExternalIds}::text[])
-            union all select id, external_id, null from sp_backup_servers() where external_id = any(${serverExternalIds}::text[])`,
+        sql`select id, external_id, tenant_id from backup_servers where external_id in ${textList(serverExternalIds)}
+            union all select id, external_id, null from sp_backup_servers() where external_id in ${textList(serverExternalIds)}`,
       )
     : [];
   const machineRows = [];

@@ -1,7 +1,7 @@
 /**
  * Apollo Server with the hardening of the API issue: graphql-armor limits (depth, cost, aliases,
  * tokens, directives), no introspection or field suggestions in production, errors that carry a
- * code and never a stack trace outside development, and the request transaction ended with the
+ * code and a stack trace in development only, and the request transaction ended with the
  * response (rolled back when the request raised any error).
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -19,6 +19,12 @@ const KNOWN_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', '
 const endTransaction: ApolloServerPlugin<ApolloContext> = {
   async requestDidStart() {
     return {
+      async didEncounterErrors({ contextValue, errors }) {
+        for (const error of errors) {
+          const code = error.extensions?.code;
+          if (typeof code !== 'string' || !KNOWN_CODES.has(code)) contextValue.log.error({ err: error.originalError ?? error }, 'request failed');
+        }
+      },
       async willSendResponse({ contextValue, response, errors }) {
         const ok = !errors || errors.length === 0;
         try {
@@ -35,7 +41,7 @@ const endTransaction: ApolloServerPlugin<ApolloContext> = {
   },
 };
 
-export function createApollo(production: boolean): ApolloServer<ApolloContext> {
+export function createApollo(production: boolean, development: boolean): ApolloServer<ApolloContext> {
   const armor = new ApolloArmor({
     maxDepth: { n: 15 },
     costLimit: { maxCost: 5000 },
@@ -49,17 +55,17 @@ export function createApollo(production: boolean): ApolloServer<ApolloContext> {
     schema: getSchema(),
     introspection: !production,
     ...protection,
-    includeStacktraceInErrorResponses: !production,
+    includeStacktraceInErrorResponses: development,
     plugins: [...protection.plugins, endTransaction],
     validationRules: [...protection.validationRules],
-    formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, production),
+    formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, development),
   });
 }
 
-function formatError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
+function formatError(formatted: GraphQLFormattedError, error: unknown, development: boolean): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && KNOWN_CODES.has(code)) {
-    if (!production) return formatted;
+    if (development) return formatted;
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }

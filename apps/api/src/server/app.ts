@@ -3,12 +3,12 @@
  * limit, a request id in every log line), `GET /healthz` (the process is up) and `GET /readyz` (the
  * database answers).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Database } from '@vcc/db';
 import { sql } from 'drizzle-orm';
 import express, { type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { authenticate } from '../auth/authenticate.js';
@@ -31,7 +31,7 @@ const BODY_LIMIT = '8mb';
 
 export async function createApp({ db, config, log, secret }: AppOptions) {
   const production = config.NODE_ENV === 'production';
-  const apollo = createApollo(production);
+  const apollo = createApollo(production, config.NODE_ENV === 'development');
   await apollo.start();
 
   const app = express();
@@ -65,8 +65,11 @@ export async function createApp({ db, config, log, secret }: AppOptions) {
     limit: config.RATE_LIMIT_PER_KEY,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    // One budget per credential (hashed into the key store by express-rate-limit's memory store).
-    keyGenerator: (req) => req.headers.authorization ?? `ip:${req.ip}`,
+    // One budget per credential; the store keeps a hash of it, never the secret itself.
+    keyGenerator: (req) =>
+      req.headers.authorization
+        ? createHash('sha256').update(req.headers.authorization).digest('base64url')
+        : `ip:${ipKeyGenerator(req.ip ?? '')}`,
     handler: limitedResponse('too many requests for this API key; slow down'),
   });
 

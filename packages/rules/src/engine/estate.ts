@@ -22,6 +22,8 @@ export interface ServerCtx {
   rentalLicenses: LicenseCtx[];
   /** False for a server id that restore points name but the configuration does not know. */
   known: boolean;
+  /** Position among the tenant's servers: charges are listed in this order, whatever the facts' order. */
+  order: number;
   /** Month index → day mask of days with a valid rental/hosting license (filled lazily). */
   rentalMasks: Map<number, number>;
 }
@@ -45,7 +47,7 @@ export interface EstateCtx {
   tenants: TenantCtx[];
 }
 
-function serverCtx(s: BackupServerFacts, sp: boolean, ruleset: Ruleset): ServerCtx {
+function serverCtx(s: BackupServerFacts, sp: boolean, ruleset: Ruleset, order: number): ServerCtx {
   const licenses: LicenseCtx[] = [];
   const misplaced: LicenseCtx[] = [];
   for (const l of s.licenses) {
@@ -64,6 +66,7 @@ function serverCtx(s: BackupServerFacts, sp: boolean, ruleset: Ruleset): ServerC
     misplaced,
     rentalLicenses: licenses.filter((l) => l.facts.type === 'rental' || l.facts.type === 'hosting'),
     known: true,
+    order,
     rentalMasks: new Map(),
   };
 }
@@ -79,12 +82,13 @@ export function unknownServer(id: string): ServerCtx {
     misplaced: [],
     rentalLicenses: [],
     known: false,
+    order: Number.MAX_SAFE_INTEGER,
     rentalMasks: new Map(),
   };
 }
 
 export function estateCtx(facts: EstateFacts, ruleset: Ruleset): EstateCtx {
-  const spServers = facts.serviceProvider.backupServers.map((s) => serverCtx(s, true, ruleset));
+  const spServers = facts.serviceProvider.backupServers.map((s, i) => serverCtx(s, true, ruleset, i));
   const spById = new Map(spServers.map((s) => [s.id, s]));
   const spLicenses = spServers.flatMap((s) => s.licenses);
   // Project definition: the SP side meets the rental gate when every SP server that runs Cloud Connect
@@ -94,7 +98,7 @@ export function estateCtx(facts: EstateFacts, ruleset: Ruleset): EstateCtx {
   const gateServers = cc.length > 0 ? cc : spServers;
   const spTooOld = gateServers.length === 0 ? null : (gateServers.find((s) => !s.vbrOk) ?? null);
   const tenants = facts.tenants.map((t): TenantCtx => {
-    const own = t.backupServers.map((s) => serverCtx(s, false, ruleset));
+    const own = t.backupServers.map((s, i) => serverCtx(s, false, ruleset, i));
     return { facts: t, servers: new Map(own.map((s) => [s.id, s])), own };
   });
   return { ruleset, spName: facts.serviceProvider.name, spServers, spById, spLicenses, spTooOld, tenants };

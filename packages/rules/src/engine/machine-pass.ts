@@ -82,6 +82,10 @@ export class MachinePass {
   /** Merged intervals: at most 16 runs per month. */
   private readonly iv = new Int32Array(2 * 16 * TRACK_MONTHS);
   private slots: ServerCtx[] = [];
+  /** Slot numbers in the order of the tenant's servers, so charges do not follow the facts' order. */
+  private order: number[] = [];
+  /** Servers whose too-old version kept this machine's rental backups on the SP license, with the gate. */
+  private tooOld: { block: number; server: ServerCtx }[] = [];
   private slotFirst: number[] = [];
   /** Month exclusion of R-NEW, set by `newIn`. */
   private exLo = FAR;
@@ -119,12 +123,12 @@ export class MachinePass {
     const { estate, w } = this;
     const slots = this.slots;
     slots.length = 0;
+    this.order.length = 0;
+    this.tooOld.length = 0;
     this.scratch.fill(0, 0, TRACK_WORDS * FIXED_TRACKS);
     const cbCounter = counterOf(m.kind, 'cloud-backup');
     const isVm = m.kind === 'vm';
     let agentIsOk: boolean | null = null;
-    let tooOldBlock = BLOCK_NONE;
-    let tooOldServer: ServerCtx | null = null;
     let replicaOfRental = false;
 
     for (const f of m.activity) {
@@ -147,6 +151,7 @@ export class MachinePass {
       if (slot < 0) {
         slot = slots.length;
         slots.push(s);
+        this.order.push(slot);
         const need = TRACK_WORDS * (FIXED_TRACKS + slots.length);
         if (need > this.scratch.length) {
           const grown = new Int32Array(need * 2);
@@ -180,9 +185,11 @@ export class MachinePass {
           // R-RENTAL-VERSION: charged; flagged when these points keep the machine active in M.
           const old = rm & f.days;
           const b = 31 - Math.clz32(old);
-          if (w.off[p]! + b + 30 + ((f.lateDays >>> b) & 1) >= w.mStart) {
-            tooOldBlock = block;
-            tooOldServer = s;
+          if (
+            w.off[p]! + b + 30 + ((f.lateDays >>> b) & 1) >= w.mStart &&
+            !this.tooOld.some((x) => x.server === s)
+          ) {
+            this.tooOld.push({ block, server: s });
           }
         }
       }
@@ -249,9 +256,9 @@ export class MachinePass {
       else if (cbStatus === NEW) acc.new[cbCounter]!++;
       else acc.used[cbCounter]!++;
       acc.units[cbCounter]! += u;
-      if (tooOldServer) acc.tooOld.push({ block: tooOldBlock, server: tooOldServer, machine: m });
+      for (const x of this.tooOld) acc.tooOld.push({ block: x.block, server: x.server, machine: m });
       if (charges) {
-        const flags = separate | (tooOldServer && cbStatus !== RENTAL ? F_RENTAL_VERSION : 0);
+        const flags = separate | (this.tooOld.length > 0 && cbStatus !== RENTAL ? F_RENTAL_VERSION : 0);
         charges.push({
           pool: 'sp-cloud-connect',
           counter,
@@ -281,7 +288,9 @@ export class MachinePass {
 
     // The tenant's own licenses, one track per server that processed the machine (R-TENANT-USAGE).
     let activeOnTenant = false;
-    for (let i = 0; i < slots.length; i++) {
+    const order = this.order;
+    order.sort((a, b) => slots[a]!.order - slots[b]!.order);
+    for (const i of order) {
       const s = slots[i]!;
       n = activeIntervals(sc, TRACK_WORDS * (FIXED_TRACKS + i), w.off, iv);
       if (n === 0 || !meets(iv, n, r0, mEnd)) continue;

@@ -4,7 +4,20 @@ import { evaluate } from '../../src/index.js';
 import { build, daily, license, sp, spCharge, unr } from '../support/build.js';
 
 const one = (at: string, months: string[], op: 'cloud-backup' | 'cloud-replica' = 'cloud-backup') =>
-  evaluate(build({ tenants: [{ id: 't', rps: [{ machine: 'old', at: '2020-01-05', op }, { machine: 'a', at, op }] }] }), months);
+  evaluate(
+    build({
+      tenants: [
+        {
+          id: 't',
+          rps: [
+            { machine: 'old', at: '2020-01-05', op },
+            { machine: 'a', at, op },
+          ],
+        },
+      ],
+    }),
+    months,
+  );
 
 describe('R-ACTIVE-31D', () => {
   it('a restore point at exactly midnight keeps the machine active 31 whole days, not a 32nd', () => {
@@ -93,7 +106,10 @@ describe('R-MONTH-USAGE', () => {
 
 describe('R-NEW', () => {
   it('is decided per counter: old in vm-backup, new in vm-replica', () => {
-    const rps = [...daily('a', '2026-09-01', '2026-11-30'), ...daily('a', '2026-11-10', '2026-11-30', 'cloud-replica')];
+    const rps = [
+      ...daily('a', '2026-09-01', '2026-11-30'),
+      ...daily('a', '2026-11-10', '2026-11-30', 'cloud-replica'),
+    ];
     const r = evaluate(build({ tenants: [{ id: 't', rps }] }), ['2026-11', '2026-12']);
     expect(spCharge(r, '2026-11', 't', 'a', 'vm-backup')?.status).toBe('used');
     expect(spCharge(r, '2026-11', 't', 'a', 'vm-replica')?.status).toBe('new');
@@ -102,7 +118,9 @@ describe('R-NEW', () => {
     expect(spCharge(r, '2026-12', 't', 'a', 'vm-replica')?.status).toBe('used');
   });
   it('a new machine is left out of daily usage (peak) in its first month', () => {
-    const r = evaluate(build({ tenants: [{ id: 't', rps: daily('a', '2026-11-01', '2026-11-30') }] }), ['2026-11']);
+    const r = evaluate(build({ tenants: [{ id: 't', rps: daily('a', '2026-11-01', '2026-11-30') }] }), [
+      '2026-11',
+    ]);
     expect(sp(r, '2026-11', 'vm-backup').peak).toBe(0);
   });
   it('"first" is over all the tenant servers: a second server does not make the machine new again', () => {
@@ -110,7 +128,10 @@ describe('R-NEW', () => {
       { id: 's1', version: '9.5.0.1536', licenses: [] },
       { id: 's2', version: '9.5.0.1536', licenses: [] },
     ];
-    const rps = [...daily('a', '2026-08-01', '2026-08-05', 'cloud-backup', 's1'), ...daily('a', '2026-11-01', '2026-11-03', 'cloud-backup', 's2')];
+    const rps = [
+      ...daily('a', '2026-08-01', '2026-08-05', 'cloud-backup', 's1'),
+      ...daily('a', '2026-11-01', '2026-11-03', 'cloud-backup', 's2'),
+    ];
     const r = evaluate(build({ tenants: [{ id: 't', servers, rps }] }), ['2026-11']);
     expect(spCharge(r, '2026-11', 't', 'a', 'vm-backup')?.status).toBe('used');
   });
@@ -120,12 +141,21 @@ describe('R-NEW', () => {
         id: 't-vbr',
         version: '9.5.0.1536',
         licenses: [
-          { id: 'old', type: 'perpetual' as const, validFrom: '2020-01-01', validTo: '2026-11-14', capacity: { instances: 10 } },
+          {
+            id: 'old',
+            type: 'perpetual' as const,
+            validFrom: '2020-01-01',
+            validTo: '2026-11-14',
+            capacity: { instances: 10 },
+          },
           { id: 'next', type: 'perpetual' as const, validFrom: '2026-11-15', capacity: { instances: 10 } },
         ],
       },
     ];
-    const r = evaluate(build({ tenants: [{ id: 't', servers, rps: daily('a', '2026-09-01', '2026-12-31') }] }), ['2026-11', '2026-12']);
+    const r = evaluate(
+      build({ tenants: [{ id: 't', servers, rps: daily('a', '2026-09-01', '2026-12-31') }] }),
+      ['2026-11', '2026-12'],
+    );
     expect(spCharge(r, '2026-11', 't', 'a', 'vm-backup')?.status).toBe('used');
     expect(license(r, '2026-11', 't', 'old')).toMatchObject({ used: 1, new: 0 });
     expect(license(r, '2026-11', 't', 'next')).toMatchObject({ used: 0, new: 1 });

@@ -26,7 +26,10 @@ describe('R-CC-COUNTERS', () => {
 
 describe('R-SEPARATE-COUNTERS', () => {
   it('a VM backed up and replicated to the cloud is 1 vm-backup + 1 vm-replica', () => {
-    const rps = [...daily('a', '2026-09-01', '2026-09-20'), ...daily('a', '2026-09-01', '2026-09-20', 'cloud-replica')];
+    const rps = [
+      ...daily('a', '2026-09-01', '2026-09-20'),
+      ...daily('a', '2026-09-01', '2026-09-20', 'cloud-replica'),
+    ];
     const r = evaluate(build({ tenants: [{ id: 't', rps }] }), OCT);
     expect(sp(r, '2026-10', 'vm-backup').used).toBe(1);
     expect(sp(r, '2026-10', 'vm-replica').used).toBe(1);
@@ -53,8 +56,15 @@ describe('R-AGENTS', () => {
     expect(spCharge(r, '2026-10', 't', 'ws-lin', 'workstation')?.rules).toContain('R-AGENTS');
   });
   it('ignores replicas of agent machines (invalid input) instead of inventing a counter', () => {
-    const machines = [{ id: 'srv', kind: 'server' as const, agent: { os: 'windows' as const, version: '2.1' } }];
-    const r = evaluate(build({ tenants: [{ id: 't', machines, rps: daily('srv', '2026-09-01', '2026-09-20', 'cloud-replica') }] }), OCT);
+    const machines = [
+      { id: 'srv', kind: 'server' as const, agent: { os: 'windows' as const, version: '2.1' } },
+    ];
+    const r = evaluate(
+      build({
+        tenants: [{ id: 't', machines, rps: daily('srv', '2026-09-01', '2026-09-20', 'cloud-replica') }],
+      }),
+      OCT,
+    );
     expect(sp(r, '2026-10', 'vm-replica').used).toBe(0);
     expect(sp(r, '2026-10', 'server').used).toBe(0);
   });
@@ -62,8 +72,14 @@ describe('R-AGENTS', () => {
 
 describe('R-SP-OWN-JOBS', () => {
   it('jobs on the SP server consume nothing and raise SP_SERVER_JOB in the month they ran', () => {
-    const rps = [...daily('a', '2026-10-01', '2026-10-05', 'cloud-backup', 'sp'), ...daily('b', '2026-10-01', '2026-10-05', 'local-backup', 'sp')];
-    const r = evaluate(build({ spServers: [spServer()], tenants: [{ id: 't', rps }] }), ['2026-10', '2026-11']);
+    const rps = [
+      ...daily('a', '2026-10-01', '2026-10-05', 'cloud-backup', 'sp'),
+      ...daily('b', '2026-10-01', '2026-10-05', 'local-backup', 'sp'),
+    ];
+    const r = evaluate(build({ spServers: [spServer()], tenants: [{ id: 't', rps }] }), [
+      '2026-10',
+      '2026-11',
+    ]);
     expect(unr(sp(r, '2026-10', 'vm-backup'))).toEqual([0, 0, 0]);
     expect(unr(sp(r, '2026-11', 'vm-backup'))).toEqual([0, 0, 0]);
     expect(charges(r, '2026-10', 't', 'a')).toEqual([]);
@@ -74,7 +90,10 @@ describe('R-SP-OWN-JOBS', () => {
     expect(codes(r, '2026-11')).not.toContain('SP_SERVER_JOB');
   });
   it('an SP-server job does not make a machine new again on its tenant counter', () => {
-    const rps = [...daily('a', '2026-08-01', '2026-08-03', 'cloud-backup', 'sp'), ...daily('a', '2026-10-01', '2026-10-03')];
+    const rps = [
+      ...daily('a', '2026-08-01', '2026-08-03', 'cloud-backup', 'sp'),
+      ...daily('a', '2026-10-01', '2026-10-03'),
+    ];
     const r = evaluate(build({ tenants: [{ id: 't', rps }] }), OCT);
     expect(spCharge(r, '2026-10', 't', 'a', 'vm-backup')?.status).toBe('new');
   });

@@ -15,7 +15,12 @@ function overFrom16July(type: LicenseType, validTo?: string) {
     ...daily('a', '2026-06-01', '2026-12-31', 'local-backup'),
     ...daily('b', '2026-07-16', '2026-12-31', 'local-backup'),
   ];
-  return evaluate(build({ tenants: [{ id: 't', servers, rps }] }), ['2026-07', '2026-08', '2026-09', '2026-12']);
+  return evaluate(build({ tenants: [{ id: 't', servers, rps }] }), [
+    '2026-07',
+    '2026-08',
+    '2026-09',
+    '2026-12',
+  ]);
 }
 
 describe('R-EXCEED', () => {
@@ -54,8 +59,15 @@ describe('R-EXCEED', () => {
     const run = (n: number) => {
       const servers = [server('t-vbr', [lic('l', 'perpetual', { instances: 1 })])];
       // New in October, used from 1 November: a 30-day November is all within the perpetual grace.
-      const rps = Array.from({ length: n }, (_, i) => daily(`m${i}`, '2026-10-20', '2026-11-30', 'local-backup')).flat();
-      return license(evaluate(build({ tenants: [{ id: 't', servers, rps }] }), ['2026-11']), '2026-11', 't', 'l');
+      const rps = Array.from({ length: n }, (_, i) =>
+        daily(`m${i}`, '2026-10-20', '2026-11-30', 'local-backup'),
+      ).flat();
+      return license(
+        evaluate(build({ tenants: [{ id: 't', servers, rps }] }), ['2026-11']),
+        '2026-11',
+        't',
+        'l',
+      );
     };
     expect(run(1)?.state).toBe('ok');
     expect(run(21)).toMatchObject({ used: 21, peak: 21, state: 'grace' });
@@ -76,11 +88,21 @@ describe('R-EXCEED', () => {
     expect(license(r, '2026-10', 't', 'l')?.state).toBe('grace');
   });
   it('SP counters: grace of 60 days and LICENSE_IN_GRACE on the SP license', () => {
-    const spServers = [spServer([lic('cc', 'cloud-connect-sp', { 'vm-backup': 10, 'vm-replica': 1, server: 1, workstation: 1 })])];
-    const rps = [...daily('a', '2026-09-01', '2026-11-30', 'cloud-replica'), ...daily('b', '2026-09-01', '2026-11-30', 'cloud-replica')];
+    const spServers = [
+      spServer([
+        lic('cc', 'cloud-connect-sp', { 'vm-backup': 10, 'vm-replica': 1, server: 1, workstation: 1 }),
+      ]),
+    ];
+    const rps = [
+      ...daily('a', '2026-09-01', '2026-11-30', 'cloud-replica'),
+      ...daily('b', '2026-09-01', '2026-11-30', 'cloud-replica'),
+    ];
     const r = evaluate(build({ spServers, tenants: [{ id: 't', rps }] }), ['2026-10', '2026-11', '2026-12']);
     expect(sp(r, '2026-10', 'vm-replica')).toMatchObject({ used: 2, peak: 2, capacity: 1, state: 'grace' });
-    expect(month(r, '2026-10').violations.find((v) => v.code === 'LICENSE_IN_GRACE')).toMatchObject({ license: 'cc', server: 'sp' });
+    expect(month(r, '2026-10').violations.find((v) => v.code === 'LICENSE_IN_GRACE')).toMatchObject({
+      license: 'cc',
+      server: 'sp',
+    });
     // The run starts on 1 October: day 60 is 29 November, day 61 (30 November) is exceeded.
     expect(sp(r, '2026-11', 'vm-replica').state).toBe('exceeded');
     expect(codes(r, '2026-11')).toContain('LICENSE_EXCEEDED');
@@ -96,14 +118,24 @@ describe('R-EXCEED', () => {
 describe('R-EXPIRY', () => {
   const withEnd = (validTo: string, months = ['2026-11']) =>
     evaluate(
-      build({ tenants: [{ id: 't', servers: [server('t-vbr', [lic('l', 'perpetual', { instances: 5 }, '2020-01-01', validTo)])], rps: daily('a', '2026-10-01', '2026-11-30', 'local-backup') }] }),
+      build({
+        tenants: [
+          {
+            id: 't',
+            servers: [server('t-vbr', [lic('l', 'perpetual', { instances: 5 }, '2020-01-01', validTo)])],
+            rps: daily('a', '2026-10-01', '2026-11-30', 'local-backup'),
+          },
+        ],
+      }),
       months,
     );
   it('within 30 days of the end of the month: LICENSE_EXPIRING (warning)', () => {
     expect(codes(withEnd('2026-11-30'), '2026-11')).toContain('LICENSE_EXPIRING');
     expect(codes(withEnd('2026-12-30'), '2026-11')).toContain('LICENSE_EXPIRING');
     expect(codes(withEnd('2026-12-31'), '2026-11')).not.toContain('LICENSE_EXPIRING');
-    expect(month(withEnd('2026-12-15'), '2026-11').violations.find((v) => v.code === 'LICENSE_EXPIRING')).toMatchObject({
+    expect(
+      month(withEnd('2026-12-15'), '2026-11').violations.find((v) => v.code === 'LICENSE_EXPIRING'),
+    ).toMatchObject({
       severity: 'warning',
       license: 'l',
       tenant: 't',
@@ -117,8 +149,14 @@ describe('R-EXPIRY', () => {
     expect(codes(r, '2026-12')).toContain('LICENSE_EXPIRED');
   });
   it('the SP license expiring soon is reported on the SP', () => {
-    const spServers = [spServer([lic('cc', 'cloud-connect-sp', { 'vm-backup': 5 }, '2020-01-01', '2026-12-01')])];
+    const spServers = [
+      spServer([lic('cc', 'cloud-connect-sp', { 'vm-backup': 5 }, '2020-01-01', '2026-12-01')]),
+    ];
     const r = evaluate(build({ spServers, tenants: [{ id: 't', rps: [] }] }), ['2026-11']);
-    expect(month(r, '2026-11').violations.find((v) => v.code === 'LICENSE_EXPIRING')).toMatchObject({ license: 'cc', server: 'sp', tenant: null });
+    expect(month(r, '2026-11').violations.find((v) => v.code === 'LICENSE_EXPIRING')).toMatchObject({
+      license: 'cc',
+      server: 'sp',
+      tenant: null,
+    });
   });
 });

@@ -9,8 +9,8 @@ import { activityMonthsFor } from '../../src/activity.js';
 import type { EstateFacts } from '../../src/facts.js';
 import { COUNTERS, evaluate } from '../../src/index.js';
 import type { Report } from '../../src/report.js';
-import { MONTHS, estateArb, reorder } from '../support/arbitrary.js';
-import { type EstateSpec, build } from '../support/build.js';
+import { estateArb, MONTHS, reorder } from '../support/arbitrary.js';
+import { build, type EstateSpec } from '../support/build.js';
 import { oracle } from '../support/oracle.js';
 
 const RUNS = { numRuns: 150 };
@@ -63,7 +63,10 @@ describe('properties of generated estates', () => {
             }
             for (const l of t.licenses) {
               const mine = charges.filter((x) => x.pool === 'tenant-license' && x.license === l.id);
-              expect([l.used, l.new]).toEqual([mine.filter((x) => x.status === 'used').length, mine.filter((x) => x.status === 'new').length]);
+              expect([l.used, l.new]).toEqual([
+                mine.filter((x) => x.status === 'used').length,
+                mine.filter((x) => x.status === 'new').length,
+              ]);
               expect(l.peak).toBeLessThanOrEqual(l.used);
             }
             for (const x of t.machines) {
@@ -85,9 +88,13 @@ describe('properties of generated estates', () => {
           const o = oracle(spec, m.month);
           for (const t of m.tenants) {
             for (const c of COUNTERS) {
-              expect([t.counters[c].used, t.counters[c].new, t.counters[c].rental], `${m.month} ${t.id} ${c}`).toEqual(o.counters[t.id]![c]);
+              expect(
+                [t.counters[c].used, t.counters[c].new, t.counters[c].rental],
+                `${m.month} ${t.id} ${c}`,
+              ).toEqual(o.counters[t.id]![c]);
             }
-            for (const l of t.licenses) expect([l.used, l.new], `${m.month} ${l.id}`).toEqual(o.licenses[`${t.id}/${l.id}`] ?? [0, 0]);
+            for (const l of t.licenses)
+              expect([l.used, l.new], `${m.month} ${l.id}`).toEqual(o.licenses[`${t.id}/${l.id}`] ?? [0, 0]);
           }
         }
       }),
@@ -107,7 +114,10 @@ describe('properties of generated estates', () => {
   it('duplicated restore points change nothing', () => {
     fc.assert(
       fc.property(estateArb, (spec) => {
-        const doubled = { ...spec, tenants: spec.tenants.map((t) => ({ ...t, rps: [...t.rps, ...t.rps.slice(0, 7)] })) };
+        const doubled = {
+          ...spec,
+          tenants: spec.tenants.map((t) => ({ ...t, rps: [...t.rps, ...t.rps.slice(0, 7)] })),
+        };
         expect(run(doubled)).toEqual(run(spec));
       }),
       RUNS,
@@ -116,15 +126,24 @@ describe('properties of generated estates', () => {
 
   it('adding a restore point never lowers used + new + rental of any counter or license in any month', () => {
     fc.assert(
-      fc.property(estateArb, fc.nat(), fc.nat(), fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 8, 30) }), (spec, ti, ri, at) => {
-        const t = spec.tenants[ti % spec.tenants.length]!;
-        if (t.rps.length === 0) return;
-        const base = t.rps[ri % t.rps.length]!;
-        const more = { ...spec, tenants: spec.tenants.map((x) => (x === t ? { ...x, rps: [...x.rps, { ...base, at }] } : x)) };
-        const before = usage(run(spec));
-        const after = usage(run(more));
-        for (const [k, v] of before) expect(after.get(k) ?? 0, k).toBeGreaterThanOrEqual(v);
-      }),
+      fc.property(
+        estateArb,
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 8, 30) }),
+        (spec, ti, ri, at) => {
+          const t = spec.tenants[ti % spec.tenants.length]!;
+          if (t.rps.length === 0) return;
+          const base = t.rps[ri % t.rps.length]!;
+          const more = {
+            ...spec,
+            tenants: spec.tenants.map((x) => (x === t ? { ...x, rps: [...x.rps, { ...base, at }] } : x)),
+          };
+          const before = usage(run(spec));
+          const after = usage(run(more));
+          for (const [k, v] of before) expect(after.get(k) ?? 0, k).toBeGreaterThanOrEqual(v);
+        },
+      ),
       RUNS,
     );
   });
@@ -138,7 +157,10 @@ describe('properties of generated estates', () => {
           ...facts,
           tenants: facts.tenants.map((t) => ({
             ...t,
-            machines: t.machines.map((m) => ({ ...m, activity: m.activity.filter((a) => a.month >= win.from && a.month <= win.to) })),
+            machines: t.machines.map((m) => ({
+              ...m,
+              activity: m.activity.filter((a) => a.month >= win.from && a.month <= win.to),
+            })),
           })),
         };
         const full = evaluate(facts, MONTHS).months.find((m) => m.month === month);

@@ -1,8 +1,8 @@
 /** Rulesets as values: vbr-9.5 units per machine, vcsp-points pool of points. */
 import { describe, expect, it } from 'vitest';
-import { RULESET_REGISTRY, evaluate, getRuleset } from '../../src/index.js';
+import { evaluate, getRuleset, RULESET_REGISTRY } from '../../src/index.js';
 import { RULESETS } from '../../src/model.js';
-import { U2, build, daily, lic, month, server, sp, spCharge, spServer, tenantOf } from '../support/build.js';
+import { build, daily, lic, month, server, sp, spCharge, spServer, tenantOf, U2 } from '../support/build.js';
 
 const NOV = ['2026-11'];
 const machines = [
@@ -31,14 +31,22 @@ describe('rulesets', () => {
     const r = evaluate(build({ ruleset: 'vcsp-points', tenants: [{ id: 't', machines, rps }] }), NOV);
     expect(r.ruleset).toBe('vcsp-points');
     const m = month(r, '2026-11').serviceProvider;
-    expect([m.counters['vm-backup'].units, m.counters['vm-replica'].units, m.counters.server.units, m.counters.workstation.units]).toEqual([5, 10, 7, 3]);
+    expect([
+      m.counters['vm-backup'].units,
+      m.counters['vm-replica'].units,
+      m.counters.server.units,
+      m.counters.workstation.units,
+    ]).toEqual([5, 10, 7, 3]);
     expect(m.units).toEqual({ used: 25, capacity: 1000, state: 'ok' });
     for (const c of Object.values(m.counters)) expect(c.capacity).toBeNull();
     expect(spCharge(r, '2026-11', 't', 'srv', 'server')?.units).toBe(7);
   });
   it('vcsp-points with a rental tenant: backups 0 (rental), replicas 10; too-old agent charged at the right-hand column', () => {
     const servers = [server('t-vbr', [lic('r', 'rental', { instances: 50 })])];
-    const r = evaluate(build({ ruleset: 'vcsp-points', tenants: [{ id: 't', servers, machines, rps }] }), NOV);
+    const r = evaluate(
+      build({ ruleset: 'vcsp-points', tenants: [{ id: 't', servers, machines, rps }] }),
+      NOV,
+    );
     const m = month(r, '2026-11').serviceProvider;
     expect(m.counters['vm-backup']).toMatchObject({ used: 0, rental: 1, units: 0 });
     expect(m.counters['vm-replica'].units).toBe(10);
@@ -57,7 +65,18 @@ describe('rulesets', () => {
   });
   it('a too-old tenant server in vcsp-points pays 5 points per backed-up VM', () => {
     const servers = [server('t-vbr', [lic('r', 'rental', { instances: 50 })], U2)];
-    const r = evaluate(build({ ruleset: 'vcsp-points', tenants: [{ id: 't', servers, rps: daily('vm', '2026-10-01', '2026-11-30') }] }), NOV);
-    expect(tenantOf(r, '2026-11', 't').counters['vm-backup']).toEqual({ used: 1, new: 0, rental: 0, units: 5 });
+    const r = evaluate(
+      build({
+        ruleset: 'vcsp-points',
+        tenants: [{ id: 't', servers, rps: daily('vm', '2026-10-01', '2026-11-30') }],
+      }),
+      NOV,
+    );
+    expect(tenantOf(r, '2026-11', 't').counters['vm-backup']).toEqual({
+      used: 1,
+      new: 0,
+      rental: 0,
+      units: 5,
+    });
   });
 });

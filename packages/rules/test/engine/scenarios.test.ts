@@ -18,9 +18,16 @@ function figure(r: Report, month: string, path: string): unknown {
         ? (m.serviceProvider.units as unknown as Record<string, unknown>)[b!]
         : (m.serviceProvider.counters as unknown as Record<string, Record<string, unknown>>)[a!]?.[b!];
     case 'tenant':
-      return (m.tenants.find((t) => t.id === a)?.counters as unknown as Record<string, Record<string, unknown>>)[b!]?.[c!];
+      return (
+        m.tenants.find((t) => t.id === a)?.counters as unknown as Record<string, Record<string, unknown>>
+      )[b!]?.[c!];
     case 'license':
-      return (m.tenants.find((t) => t.id === a)?.licenses.find((l) => l.id === b) as unknown as Record<string, unknown>)?.[c!];
+      return (
+        m.tenants.find((t) => t.id === a)?.licenses.find((l) => l.id === b) as unknown as Record<
+          string,
+          unknown
+        >
+      )?.[c!];
     case 'hosting':
       return (m.tenants.find((t) => t.id === a)?.hosting as unknown as Record<string, unknown> | null)?.[b!];
     default:

@@ -7,13 +7,15 @@ import fc from 'fast-check';
 import type { LicenseFacts } from '../../src/facts.js';
 import type { Capacity, LicenseType, Operation, RulesetId } from '../../src/model.js';
 import { DAY_MS } from '../../src/time.js';
-import { type EstateSpec, type MachineSpec, type Rp, type TenantSpec, U2, U3, lic, server } from './build.js';
+import { type EstateSpec, lic, type MachineSpec, type Rp, server, type TenantSpec, U2, U3 } from './build.js';
 
 export const FROM = Date.UTC(2026, 0, 1);
 export const TO = Date.UTC(2026, 8, 1);
 export const MONTHS = ['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09'];
 
-const date = fc.integer({ min: Date.UTC(2025, 11, 1) / DAY_MS, max: Date.UTC(2026, 9, 1) / DAY_MS }).map((d) => new Date(d * DAY_MS).toISOString().slice(0, 10));
+const date = fc
+  .integer({ min: Date.UTC(2025, 11, 1) / DAY_MS, max: Date.UTC(2026, 9, 1) / DAY_MS })
+  .map((d) => new Date(d * DAY_MS).toISOString().slice(0, 10));
 
 const licenseArb = (id: string, types: LicenseType[]): fc.Arbitrary<LicenseFacts> =>
   fc
@@ -23,7 +25,9 @@ const licenseArb = (id: string, types: LicenseType[]): fc.Arbitrary<LicenseFacts
       from: date,
       to: fc.option(date, { nil: undefined }),
     })
-    .map(({ type, instances, from, to }) => lic(id, type, { instances }, to && to < from ? to : from, to && to < from ? from : to));
+    .map(({ type, instances, from, to }) =>
+      lic(id, type, { instances }, to && to < from ? to : from, to && to < from ? from : to),
+    );
 
 const spCapacity: fc.Arbitrary<Capacity> = fc.record({
   'vm-backup': fc.integer({ min: 0, max: 4 }),
@@ -40,8 +44,22 @@ const timeArb = fc.oneof(
   fc.integer({ min: FROM / DAY_MS, max: TO / DAY_MS - 1 }).map((d) => d * DAY_MS + DAY_MS - 1),
 );
 
-const TENANT_TYPES: LicenseType[] = ['perpetual', 'subscription', 'rental', 'hosting', 'evaluation', 'free', 'cloud-connect-sp'];
-const OPS: Operation[] = ['cloud-backup', 'cloud-backup-copy', 'cloud-replica', 'local-backup', 'local-replica'];
+const TENANT_TYPES: LicenseType[] = [
+  'perpetual',
+  'subscription',
+  'rental',
+  'hosting',
+  'evaluation',
+  'free',
+  'cloud-connect-sp',
+];
+const OPS: Operation[] = [
+  'cloud-backup',
+  'cloud-backup-copy',
+  'cloud-replica',
+  'local-backup',
+  'local-replica',
+];
 
 const machineArb = (id: string): fc.Arbitrary<MachineSpec> =>
   fc.oneof(
@@ -59,21 +77,42 @@ const tenantArb = (t: number): fc.Arbitrary<TenantSpec> =>
   fc
     .record({
       servers: fc.array(
-        fc.record({ version: fc.constantFrom(U2, U3, '12.0.0.1420'), licenses: fc.array(licenseArb('x', TENANT_TYPES), { maxLength: 2 }) }),
+        fc.record({
+          version: fc.constantFrom(U2, U3, '12.0.0.1420'),
+          licenses: fc.array(licenseArb('x', TENANT_TYPES), { maxLength: 2 }),
+        }),
         { minLength: 1, maxLength: 2 },
       ),
       machineCount: fc.integer({ min: 1, max: 5 }),
-      machines: fc.array(fc.integer({ min: 0, max: 4 }).chain((i) => machineArb(`m${i}`)), { minLength: 5, maxLength: 5 }),
+      machines: fc.array(
+        fc.integer({ min: 0, max: 4 }).chain((i) => machineArb(`m${i}`)),
+        { minLength: 5, maxLength: 5 },
+      ),
       rps: fc.array(
-        fc.record({ machine: fc.integer({ min: 0, max: 4 }), server: fc.integer({ min: 0, max: 2 }), op: fc.constantFrom(...OPS), at: timeArb }),
+        fc.record({
+          machine: fc.integer({ min: 0, max: 4 }),
+          server: fc.integer({ min: 0, max: 2 }),
+          op: fc.constantFrom(...OPS),
+          at: timeArb,
+        }),
         { maxLength: 25 },
       ),
       managedBySp: fc.boolean(),
-      plan: fc.record({ 'vm-backup': fc.nat(5), 'vm-replica': fc.nat(3), server: fc.nat(2), workstation: fc.nat(2), vms: fc.nat(6) }),
+      plan: fc.record({
+        'vm-backup': fc.nat(5),
+        'vm-replica': fc.nat(3),
+        server: fc.nat(2),
+        workstation: fc.nat(2),
+        vms: fc.nat(6),
+      }),
     })
     .map(({ servers, machineCount, machines, rps, managedBySp, plan }): TenantSpec => {
       const srv = servers.map((s, i) =>
-        server(`t${t}-s${i}`, s.licenses.map((l, j) => ({ ...l, id: `t${t}-s${i}-l${j}` })), s.version),
+        server(
+          `t${t}-s${i}`,
+          s.licenses.map((l, j) => ({ ...l, id: `t${t}-s${i}-l${j}` })),
+          s.version,
+        ),
       );
       const ms = Array.from({ length: machineCount }, (_, i) => ({ ...machines[i]!, id: `t${t}-m${i}` }));
       const points: Rp[] = [];
@@ -104,7 +143,15 @@ export const estateArb: fc.Arbitrary<EstateSpec> = fc
         spServers: [
           server(
             'sp',
-            spLicenses.map((l, i) => lic(`cc${i}`, 'cloud-connect-sp', l.cap, l.to && l.to < l.from ? l.to : l.from, l.to && l.to < l.from ? l.from : l.to)),
+            spLicenses.map((l, i) =>
+              lic(
+                `cc${i}`,
+                'cloud-connect-sp',
+                l.cap,
+                l.to && l.to < l.from ? l.to : l.from,
+                l.to && l.to < l.from ? l.from : l.to,
+              ),
+            ),
             spVersion,
           ),
         ],
@@ -126,7 +173,10 @@ export function reorder(spec: EstateSpec, seed: number): EstateSpec {
     ...spec,
     tenants: [...spec.tenants].map((t) => ({
       ...t,
-      rps: t.rps.map((rp) => ({ rp, k: rand() })).sort((a, b) => a.k - b.k).map((e) => e.rp),
+      rps: t.rps
+        .map((rp) => ({ rp, k: rand() }))
+        .sort((a, b) => a.k - b.k)
+        .map((e) => e.rp),
     })),
   };
 }

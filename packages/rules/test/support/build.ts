@@ -6,7 +6,15 @@
  */
 import { type RestorePointFact, rollUp } from '../../src/activity.js';
 import type { BackupServerFacts, EstateFacts, LicenseFacts, Plan } from '../../src/facts.js';
-import type { AgentOs, Capacity, Counter, LicenseType, MachineKind, Operation, RulesetId } from '../../src/model.js';
+import type {
+  AgentOs,
+  Capacity,
+  Counter,
+  LicenseType,
+  MachineKind,
+  Operation,
+  RulesetId,
+} from '../../src/model.js';
 import type { Charge, LicenseFigures, MonthReport, Report, SpCounterFigures } from '../../src/report.js';
 import { DAY_MS } from '../../src/time.js';
 
@@ -56,9 +64,18 @@ export function server(id: string, licenses: LicenseFacts[], version = U3): Back
   return { id, version, licenses };
 }
 
-export const FULL_SP: Capacity = { 'vm-backup': 100, 'vm-replica': 100, server: 100, workstation: 100, points: 1000 };
+export const FULL_SP: Capacity = {
+  'vm-backup': 100,
+  'vm-replica': 100,
+  server: 100,
+  workstation: 100,
+  points: 1000,
+};
 
-export function spServer(licenses = [lic('lic-cc', 'cloud-connect-sp', FULL_SP, '2020-01-01', '2030-12-31')], version = U3) {
+export function spServer(
+  licenses = [lic('lic-cc', 'cloud-connect-sp', FULL_SP, '2020-01-01', '2030-12-31')],
+  version = U3,
+) {
   return server('sp', licenses, version);
 }
 
@@ -71,14 +88,20 @@ export function build(spec: EstateSpec): EstateFacts {
     ruleset: spec.ruleset ?? 'vbr-9.5',
     serviceProvider: { id: 'acme', name: 'Acme', backupServers: spec.spServers ?? [spServer()] },
     tenants: spec.tenants.map((t) => {
-      const servers = t.servers ?? [server(`${t.id}-vbr`, [lic(`lic-${t.id}`, 'perpetual', { instances: 50 })])];
+      const servers = t.servers ?? [
+        server(`${t.id}-vbr`, [lic(`lic-${t.id}`, 'perpetual', { instances: 50 })]),
+      ];
       const defaultServer = servers[0]?.id ?? `${t.id}-vbr`;
       const byMachine = new Map<string, RestorePointFact[]>();
       const specs = new Map<string, MachineSpec>((t.machines ?? []).map((m) => [m.id, m]));
       for (const rp of t.rps) {
         if (!specs.has(rp.machine)) specs.set(rp.machine, { id: rp.machine });
         const list = byMachine.get(rp.machine) ?? [];
-        list.push({ server: rp.server ?? defaultServer, operation: rp.op ?? 'cloud-backup', at: toMs(rp.at) });
+        list.push({
+          server: rp.server ?? defaultServer,
+          operation: rp.op ?? 'cloud-backup',
+          at: toMs(rp.at),
+        });
         byMachine.set(rp.machine, list);
       }
       return {
@@ -100,7 +123,13 @@ export function build(spec: EstateSpec): EstateFacts {
 }
 
 /** One restore point a day at 01:00 UTC from `from` to `to` (dates, inclusive). */
-export function daily(machine: string, from: string, to: string, op: Operation = 'cloud-backup', srv?: string): Rp[] {
+export function daily(
+  machine: string,
+  from: string,
+  to: string,
+  op: Operation = 'cloud-backup',
+  srv?: string,
+): Rp[] {
   const out: Rp[] = [];
   for (let t = Date.parse(`${from}T01:00:00Z`); t <= Date.parse(`${to}T01:00:00Z`); t += DAY_MS) {
     out.push({ machine, at: t, op, server: srv });

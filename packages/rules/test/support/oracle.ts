@@ -16,7 +16,10 @@ function monthBounds(month: string): [number, number] {
 }
 
 function validSpan(l: LicenseFacts): [number, number] {
-  return [Date.parse(`${l.validFrom}T00:00:00Z`), l.validTo ? Date.parse(`${l.validTo}T00:00:00Z`) + DAY : Number.POSITIVE_INFINITY];
+  return [
+    Date.parse(`${l.validFrom}T00:00:00Z`),
+    l.validTo ? Date.parse(`${l.validTo}T00:00:00Z`) + DAY : Number.POSITIVE_INFINITY,
+  ];
 }
 
 function geq(v: string, gate: string): boolean {
@@ -45,14 +48,23 @@ export function oracle(spec: EstateSpec, month: string): OracleFigures {
   const out: OracleFigures = { counters: {}, licenses: {} };
   for (const t of spec.tenants) {
     const servers = new Map((t.servers ?? []).map((s) => [s.id, s]));
-    const figures: Record<Counter, [number, number, number]> = { 'vm-backup': [0, 0, 0], 'vm-replica': [0, 0, 0], server: [0, 0, 0], workstation: [0, 0, 0] };
+    const figures: Record<Counter, [number, number, number]> = {
+      'vm-backup': [0, 0, 0],
+      'vm-replica': [0, 0, 0],
+      server: [0, 0, 0],
+      workstation: [0, 0, 0],
+    };
     for (const m of t.machines ?? []) {
       const kind = m.kind ?? 'vm';
-      const rps = t.rps.filter((rp) => rp.machine === m.id && !spIds.has(rp.server ?? '')).map((rp) => ({ ...rp, t: Number(rp.at) }));
+      const rps = t.rps
+        .filter((rp) => rp.machine === m.id && !spIds.has(rp.server ?? ''))
+        .map((rp) => ({ ...rp, t: Number(rp.at) }));
       for (const replica of [false, true]) {
         if (replica && kind !== 'vm') continue;
         const counter: Counter = replica ? 'vm-replica' : kind === 'vm' ? 'vm-backup' : kind;
-        const qual = rps.filter((rp) => (replica ? rp.op === 'cloud-replica' : rp.op === 'cloud-backup' || rp.op === 'cloud-backup-copy'));
+        const qual = rps.filter((rp) =>
+          replica ? rp.op === 'cloud-replica' : rp.op === 'cloud-backup' || rp.op === 'cloud-backup-copy',
+        );
         if (qual.length === 0) continue;
         const first = Math.min(...qual.map((rp) => rp.t));
         const exempt = (rp: (typeof qual)[number]) => {
@@ -61,7 +73,12 @@ export function oracle(spec: EstateSpec, month: string): OracleFigures {
           if (!s || !spOk || !geq(s.version, '9.5.0.1536')) return false;
           if (m.agent && !geq(m.agent.version, m.agent.os === 'windows' ? '2.1' : '2.0')) return false;
           const day = Math.floor(rp.t / DAY) * DAY;
-          return s.licenses.some((l) => (l.type === 'rental' || l.type === 'hosting') && validSpan(l)[0] <= day && day < validSpan(l)[1]);
+          return s.licenses.some(
+            (l) =>
+              (l.type === 'rental' || l.type === 'hosting') &&
+              validSpan(l)[0] <= day &&
+              day < validSpan(l)[1],
+          );
         };
         const charged = qual.some((rp) => !exempt(rp) && meets(rp.t, mLo, mHi));
         const rental = qual.some((rp) => exempt(rp) && meets(rp.t, mLo, mHi));
@@ -81,7 +98,8 @@ export function oracle(spec: EstateSpec, month: string): OracleFigures {
           if (lo >= hi || !byServer.some((rp) => meets(rp.t, lo, hi))) continue;
           const onLicense = Math.max(firstBy, from);
           const key = `${t.id}/${l.id}`;
-          const f = (out.licenses[key] ??= [0, 0]);
+          const f = out.licenses[key] ?? [0, 0];
+          out.licenses[key] = f;
           f[onLicense >= mLo && onLicense < mHi ? 1 : 0]++;
         }
       }

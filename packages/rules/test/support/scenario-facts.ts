@@ -49,7 +49,12 @@ export function scenarioFacts(s: ScenarioJson): EstateFacts {
         managedBySp: t.managedBySp,
         plan: t.plan,
         backupServers: t.backupServers,
-        machines: t.machines.map((m) => ({ id: m.id, kind: m.kind, agent: m.agent, ...rollUp(byMachine.get(m.id) ?? []) })),
+        machines: t.machines.map((m) => ({
+          id: m.id,
+          kind: m.kind,
+          agent: m.agent,
+          ...rollUp(byMachine.get(m.id) ?? []),
+        })),
       };
     }),
   };

@@ -1,0 +1,5 @@
+import { ensureTestPostgres } from '@vcc/db/testing';
+
+export default async function setup() {
+  return ensureTestPostgres();
+}

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { reporters } from '../../vitest.reporters.mts';
 
 const require = createRequire(import.meta.url);
 
@@ -9,6 +10,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
+    reporters: reporters('api'),
     include: ['test/**/*.test.ts'],
     exclude: ['test/reliability/**'],
     globalSetup: ['./test-global-setup.ts'],

@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { reporters } from '../../vitest.reporters.mts';
 
 export default defineConfig({
   test: {
+    reporters: reporters('portal'),
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
     // Browser + production server: slow to start on 2-core machines, and a build may run first.

@@ -1,3 +1,4 @@
 import { defineConfig } from 'vitest/config';
+import { reporters } from '../../vitest.reporters.mts';
 
-export default defineConfig({ test: { include: ['test/**/*.test.ts'] } });
+export default defineConfig({ test: { include: ['test/**/*.test.ts'], reporters: reporters('rules') } });

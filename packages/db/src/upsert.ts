@@ -2,7 +2,7 @@
  * Insert-or-update by a unique key, writing only rows that differ, so that loading the same data
  * twice changes nothing. Returns how many rows were inserted or changed.
  */
-import { type SQL, sql } from 'drizzle-orm';
+import { type SQL, getTableColumns, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './scope.js';
 
@@ -20,7 +20,9 @@ export async function upsertChanged<T extends PgTable>(
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const set: Record<string, SQL> = {};
-    for (const column of updated) set[column.name] = sql.raw(`excluded."${column.name}"`);
+    for (const [key, column] of Object.entries(getTableColumns(table))) {
+      if (updated.includes(column)) set[key] = sql.raw(`excluded."${column.name}"`);
+    }
     const current = sql.join(
       updated.map((c) => sql`${table}.${sql.identifier(c.name)}`),
       sql`, `,

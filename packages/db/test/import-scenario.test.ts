@@ -71,3 +71,25 @@ describe.each(DATABASE_KINDS)('importing scenarios on %s', (kind) => {
     }
   });
 });
+
+describe('importing a changed scenario', () => {
+  it('updates what changed and nothing else', async () => {
+    const database = await createTestDatabase('pglite');
+    try {
+      const scenario = loadScenario(sharedScenarioFiles()[0]!);
+      await importScenario(database.db, scenario);
+      const changed = structuredClone(scenario);
+      changed.tenants[0]!.name = 'Alpha Renamed';
+      changed.tenants[0]!.plan.vms = 7;
+      changed.tenants[0]!.backupServers[0]!.licenses[0]!.capacity = { instances: 75 };
+      const summary = await importScenario(database.db, changed);
+      expect(summary.changed).toBe(2);
+      const [tenant] = await queryRows<{ name: string; plan_vms: number }>(database.db, sql`select name, plan_vms from tenants`);
+      expect(tenant).toEqual({ name: 'Alpha Renamed', plan_vms: 7 });
+      const [license] = await queryRows<{ cap: number }>(database.db, sql`select cap_instances as cap from licenses where external_id = 'lic-alpha'`);
+      expect(license?.cap).toBe(75);
+    } finally {
+      await database.drop();
+    }
+  });
+});

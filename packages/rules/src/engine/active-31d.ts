@@ -74,11 +74,6 @@ export function meets(iv: Int32Array, n: number, lo: number, hi: number): boolea
   return false;
 }
 
-/** Empties one track of the scratch buffer before the next machine. */
-export function clearTrack(scratch: Int32Array, base: number): void {
-  scratch.fill(0, base, base + TRACK_WORDS);
-}
-
 /**
  * Adds one to `diff` (a difference array over axis days r0..) for every day of the intervals within
  * [lo, hi] and outside [exLo, exHi] (the month in which the machine is new, R-NEW).

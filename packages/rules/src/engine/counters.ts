@@ -4,7 +4,7 @@
  * VM in both is 1 + 1); agent machines feed `server` or `workstation` by edition. Local operations feed
  * no SP counter. A replica of an agent machine is invalid input and feeds nothing.
  */
-import type { Counter, MachineKind, OpClass } from '../model.js';
+import type { MachineKind, OpClass } from '../model.js';
 
 /** Counter positions, in the order of model.ts COUNTERS. */
 export const VM_BACKUP = 0;
@@ -19,6 +19,3 @@ export function counterOf(kind: MachineKind, opClass: OpClass): number {
   return -1;
 }
 
-export function isAgentCounter(counter: Counter): boolean {
-  return counter === 'server' || counter === 'workstation';
-}

@@ -8,28 +8,28 @@ import { loadScenario, scenarioFacts } from '../support/scenario-facts.js';
 
 const DIR = process.env.VCC_SCENARIOS ?? '/work/shared/scenarios';
 
+type Tree = { [k: string]: unknown };
+const get = (o: unknown, k: string | undefined): unknown =>
+  o && k !== undefined ? (o as Tree)[k] : undefined;
+
+/** The figure a dotted `expect` path names (scenarios/README.md). */
 function figure(r: Report, month: string, path: string): unknown {
   const m = r.months.find((x) => x.month === month);
   if (!m) throw new Error(`no month ${month}`);
   const [kind, a, b, c] = path.split('.');
+  const tenant = m.tenants.find((t) => t.id === a);
   switch (kind) {
     case 'sp':
-      return a === 'units'
-        ? (m.serviceProvider.units as unknown as Record<string, unknown>)[b!]
-        : (m.serviceProvider.counters as unknown as Record<string, Record<string, unknown>>)[a!]?.[b!];
+      return a === 'units' ? get(m.serviceProvider.units, b) : get(get(m.serviceProvider.counters, a), b);
     case 'tenant':
-      return (
-        m.tenants.find((t) => t.id === a)?.counters as unknown as Record<string, Record<string, unknown>>
-      )[b!]?.[c!];
+      return get(get(tenant?.counters, b), c);
     case 'license':
-      return (
-        m.tenants.find((t) => t.id === a)?.licenses.find((l) => l.id === b) as unknown as Record<
-          string,
-          unknown
-        >
-      )?.[c!];
+      return get(
+        tenant?.licenses.find((l) => l.id === b),
+        c,
+      );
     case 'hosting':
-      return (m.tenants.find((t) => t.id === a)?.hosting as unknown as Record<string, unknown> | null)?.[b!];
+      return get(tenant?.hosting, b);
     default:
       throw new Error(`unknown expect path ${path}`);
   }

@@ -1,7 +1,7 @@
 import { getMetadataStorage } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
-import { accessDeclarations } from '../src/schema/common/access.js';
 import { getSchema } from '../src/schema/build-schema.js';
+import { accessDeclarations } from '../src/schema/common/access.js';
 
 describe('access declarations', () => {
   it('every query and mutation field declares who may call it', () => {

@@ -2,7 +2,7 @@ import { schema } from '@vcc/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../src/users/create-user.js';
-import { type TestApi, startTestApi } from './support/test-api.js';
+import { startTestApi, type TestApi } from './support/test-api.js';
 
 const VIEWER = '{ viewer { role tenant { externalId } } }';
 
@@ -13,14 +13,30 @@ describe('authentication', () => {
     const { twoTenantScenario } = await import('../../../packages/db/test/support/two-tenants.js');
     await api.import(twoTenantScenario());
     const [sp] = await api.database.db.select().from(schema.serviceProviders);
-    const [alpha] = await api.database.db.select().from(schema.tenants).where(eq(schema.tenants.externalId, 'alpha'));
-    await createUser(api.database.db, { spId: sp!.id, tenantId: alpha!.id, email: 'Ann@Alpha.test', role: 'tenant-admin', password: 'correct horse battery', actor: 'test' });
+    const [alpha] = await api.database.db
+      .select()
+      .from(schema.tenants)
+      .where(eq(schema.tenants.externalId, 'alpha'));
+    await createUser(api.database.db, {
+      spId: sp!.id,
+      tenantId: alpha!.id,
+      email: 'Ann@Alpha.test',
+      role: 'tenant-admin',
+      password: 'correct horse battery',
+      actor: 'test',
+    });
   });
   afterAll(() => api.close());
 
   it('answers anonymous, forged, truncated and unknown keys with UNAUTHENTICATED', async () => {
     const key = await api.key('sp-admin');
-    for (const token of [undefined, 'vcc_test_forged', key.slice(0, -1), `${key.slice(0, -1)}x`, 'not-a-jwt']) {
+    for (const token of [
+      undefined,
+      'vcc_test_forged',
+      key.slice(0, -1),
+      `${key.slice(0, -1)}x`,
+      'not-a-jwt',
+    ]) {
       const res = await api.gql(VIEWER, {}, token);
       expect(res.errors?.[0]?.extensions?.code, String(token)).toBe('UNAUTHENTICATED');
       expect(res.data ?? null).toBeNull();
@@ -38,9 +54,17 @@ describe('authentication', () => {
   });
 
   it('signs a user in with a token the API accepts, with one message for every failure', async () => {
-    const SIGN_IN = 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token user { email role tenant { externalId } } } }';
-    const ok = await api.gql<{ signIn: { token: string; user: unknown } }>(SIGN_IN, { e: 'ann@alpha.test', p: 'correct horse battery' });
-    expect(ok.data?.signIn.user).toEqual({ email: 'ann@alpha.test', role: 'TENANT_ADMIN', tenant: { externalId: 'alpha' } });
+    const SIGN_IN =
+      'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token user { email role tenant { externalId } } } }';
+    const ok = await api.gql<{ signIn: { token: string; user: unknown } }>(SIGN_IN, {
+      e: 'ann@alpha.test',
+      p: 'correct horse battery',
+    });
+    expect(ok.data?.signIn.user).toEqual({
+      email: 'ann@alpha.test',
+      role: 'TENANT_ADMIN',
+      tenant: { externalId: 'alpha' },
+    });
     const me = await api.gql(VIEWER, {}, ok.data!.signIn.token);
     expect(me.data).toEqual({ viewer: { role: 'TENANT_ADMIN', tenant: { externalId: 'alpha' } } });
     const wrong = await api.gql(SIGN_IN, { e: 'ann@alpha.test', p: 'wrong' });

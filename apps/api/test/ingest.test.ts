@@ -1,8 +1,8 @@
+import { queryRows } from '@vcc/db';
 import { DATABASE_KINDS } from '@vcc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '@vcc/db';
-import { type TestApi, startTestApi } from './support/test-api.js';
+import { startTestApi, type TestApi } from './support/test-api.js';
 
 const INGEST = /* GraphQL */ `
   mutation Ingest($input: IngestRestorePointsInput!) {
@@ -42,7 +42,11 @@ describe.each(DATABASE_KINDS)('ingestRestorePoints on %s', (kind) => {
   it('stores a batch, registering unknown machines and counting repeats as duplicates', async () => {
     const input = {
       idempotencyKey: 'batch-1',
-      restorePoints: [point('new-vm', '2026-11-02T03:00:00Z'), point('new-vm', '2026-11-02T03:00:00Z'), point('alpha-vm', '2026-10-02T01:00:00Z')],
+      restorePoints: [
+        point('new-vm', '2026-11-02T03:00:00Z'),
+        point('new-vm', '2026-11-02T03:00:00Z'),
+        point('alpha-vm', '2026-10-02T01:00:00Z'),
+      ],
     };
     const res = await api.gql(INGEST, { input }, key);
     expect(res.errors).toBeUndefined();
@@ -51,7 +55,14 @@ describe.each(DATABASE_KINDS)('ingestRestorePoints on %s', (kind) => {
 
   it('replays the first answer for the same key and batch, changing nothing', async () => {
     const before = await counts();
-    const input = { idempotencyKey: 'batch-1', restorePoints: [point('new-vm', '2026-11-02T03:00:00Z'), point('new-vm', '2026-11-02T03:00:00Z'), point('alpha-vm', '2026-10-02T01:00:00Z')] };
+    const input = {
+      idempotencyKey: 'batch-1',
+      restorePoints: [
+        point('new-vm', '2026-11-02T03:00:00Z'),
+        point('new-vm', '2026-11-02T03:00:00Z'),
+        point('alpha-vm', '2026-10-02T01:00:00Z'),
+      ],
+    };
     const res = await api.gql(INGEST, { input }, key);
     expect(res.data).toEqual({ ingestRestorePoints: { accepted: 1, duplicates: 2, replayed: true } });
     expect(await counts()).toEqual(before);
@@ -59,7 +70,11 @@ describe.each(DATABASE_KINDS)('ingestRestorePoints on %s', (kind) => {
 
   it('refuses the same key with a different batch as CONFLICT', async () => {
     const before = await counts();
-    const res = await api.gql(INGEST, { input: { idempotencyKey: 'batch-1', restorePoints: [point('other', '2026-11-03T03:00:00Z')] } }, key);
+    const res = await api.gql(
+      INGEST,
+      { input: { idempotencyKey: 'batch-1', restorePoints: [point('other', '2026-11-03T03:00:00Z')] } },
+      key,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await counts()).toEqual(before);
   });
@@ -88,7 +103,11 @@ describe.each(DATABASE_KINDS)('ingestRestorePoints on %s', (kind) => {
   });
 
   it('refuses a malformed time before the resolver, naming the field', async () => {
-    const res = await api.gql(INGEST, { input: { idempotencyKey: 'bad-3', restorePoints: [point('x', 'yesterday')] } }, key);
+    const res = await api.gql(
+      INGEST,
+      { input: { idempotencyKey: 'bad-3', restorePoints: [point('x', 'yesterday')] } },
+      key,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toContain('at');
   });
@@ -101,16 +120,31 @@ describe.each(DATABASE_KINDS)('ingestRestorePoints on %s', (kind) => {
 
   it('lets a tenant key ingest for its own tenant only, and viewers not at all', async () => {
     const tenantKey = await api.key('tenant-admin', 'beta');
-    const res = await api.gql(INGEST, { input: { idempotencyKey: 't-1', restorePoints: [point('sneaky', '2026-11-04T03:00:00Z')] } }, tenantKey);
+    const res = await api.gql(
+      INGEST,
+      { input: { idempotencyKey: 't-1', restorePoints: [point('sneaky', '2026-11-04T03:00:00Z')] } },
+      tenantKey,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const viewer = await api.key('sp-viewer');
-    const denied = await api.gql(INGEST, { input: { idempotencyKey: 'v-1', restorePoints: [point('v', '2026-11-04T03:00:00Z')] } }, viewer);
+    const denied = await api.gql(
+      INGEST,
+      { input: { idempotencyKey: 'v-1', restorePoints: [point('v', '2026-11-04T03:00:00Z')] } },
+      viewer,
+    );
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('handles the same batch sent concurrently: stored once, the others replay', async () => {
-    const input = { idempotencyKey: 'concurrent', restorePoints: Array.from({ length: 50 }, (_, i) => point(`c${i}`, '2026-11-05T03:00:00Z')) };
-    const results = await Promise.all([1, 2, 3, 4].map(() => api.gql<{ ingestRestorePoints: { accepted: number; replayed: boolean } }>(INGEST, { input }, key)));
+    const input = {
+      idempotencyKey: 'concurrent',
+      restorePoints: Array.from({ length: 50 }, (_, i) => point(`c${i}`, '2026-11-05T03:00:00Z')),
+    };
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        api.gql<{ ingestRestorePoints: { accepted: number; replayed: boolean } }>(INGEST, { input }, key),
+      ),
+    );
     expect(results.every((r) => !r.errors)).toBe(true);
     const answers = results.map((r) => r.data!.ingestRestorePoints);
     expect(answers.filter((a) => !a.replayed)).toHaveLength(1);

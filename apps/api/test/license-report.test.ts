@@ -1,10 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type MonthReport, evaluate, parseScenarioText, scenarioMonths, scenarioToFacts } from '@vcc/rules';
 import { DATABASE_KINDS } from '@vcc/db/testing';
+import { evaluate, type MonthReport, parseScenarioText, scenarioMonths, scenarioToFacts } from '@vcc/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LICENSE_REPORT, toReportMonth } from './support/report-query.js';
-import { type TestApi, startTestApi } from './support/test-api.js';
+import { startTestApi, type TestApi } from './support/test-api.js';
 
 const SCENARIOS = path.resolve(import.meta.dirname, '../../../../shared/scenarios');
 const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.json'));
@@ -23,7 +23,11 @@ describe.each(DATABASE_KINDS)('licenseReport equals vcc evaluate on %s', (kind) 
       await api.import(parsed.scenario);
       const key = await api.key('sp-viewer');
       for (const month of expected.months) {
-        const res = await api.gql<{ licenseReport: Parameters<typeof toReportMonth>[0] }>(LICENSE_REPORT, { month: month.month }, key);
+        const res = await api.gql<{ licenseReport: Parameters<typeof toReportMonth>[0] }>(
+          LICENSE_REPORT,
+          { month: month.month },
+          key,
+        );
         expect(res.errors).toBeUndefined();
         expect(toReportMonth(res.data!.licenseReport)).toEqual(withoutMachines(month));
       }
@@ -44,7 +48,11 @@ describe('tenant callers', () => {
 
   it('get their own tenant only, no SP figures and only their own violations', async () => {
     const key = await api.key('tenant-viewer', 'alpha');
-    const res = await api.gql<{ licenseReport: Parameters<typeof toReportMonth>[0] }>(LICENSE_REPORT, { month: '2026-11' }, key);
+    const res = await api.gql<{ licenseReport: Parameters<typeof toReportMonth>[0] }>(
+      LICENSE_REPORT,
+      { month: '2026-11' },
+      key,
+    );
     expect(res.errors).toBeUndefined();
     const report = res.data!.licenseReport;
     expect(report.serviceProvider).toBeNull();
@@ -53,8 +61,16 @@ describe('tenant callers', () => {
   });
 
   it('see the same figures for their tenant as the SP does', async () => {
-    const spRes = await api.gql<{ licenseReport: Parameters<typeof toReportMonth>[0] }>(LICENSE_REPORT, { month: '2026-11' }, await api.key('sp-admin'));
-    const tenantRes = await api.gql<{ licenseReport: Parameters<typeof toReportMonth>[0] }>(LICENSE_REPORT, { month: '2026-11' }, await api.key('tenant-admin', 'beta'));
+    const spRes = await api.gql<{ licenseReport: Parameters<typeof toReportMonth>[0] }>(
+      LICENSE_REPORT,
+      { month: '2026-11' },
+      await api.key('sp-admin'),
+    );
+    const tenantRes = await api.gql<{ licenseReport: Parameters<typeof toReportMonth>[0] }>(
+      LICENSE_REPORT,
+      { month: '2026-11' },
+      await api.key('tenant-admin', 'beta'),
+    );
     const fromSp = toReportMonth(spRes.data!.licenseReport).tenants.find((t) => t.id === 'beta');
     expect(toReportMonth(tenantRes.data!.licenseReport).tenants).toEqual([fromSp]);
   });

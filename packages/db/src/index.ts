@@ -1,5 +1,6 @@
 export * from './client.js';
 export * from './estate/import-scenario.js';
+export * from './facts/load-estate-facts.js';
 export * from './migrate.js';
 export * from './rows.js';
 export * as schema from './schema/index.js';
@@ -7,4 +8,3 @@ export * from './scope.js';
 export * from './seed/seed-estate.js';
 export * from './seed/synthetic-estate.js';
 export * from './usage/record-restore-points.js';
-export * from './facts/load-estate-facts.js';

@@ -2,7 +2,7 @@
  * Insert-or-update by a unique key, writing only rows that differ, so that loading the same data
  * twice changes nothing. Returns how many rows were inserted or changed.
  */
-import { type SQL, getTableColumns, sql } from 'drizzle-orm';
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './scope.js';
 

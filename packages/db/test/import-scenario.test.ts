@@ -84,9 +84,15 @@ describe('importing a changed scenario', () => {
       changed.tenants[0]!.backupServers[0]!.licenses[0]!.capacity = { instances: 75 };
       const summary = await importScenario(database.db, changed);
       expect(summary.changed).toBe(2);
-      const [tenant] = await queryRows<{ name: string; plan_vms: number }>(database.db, sql`select name, plan_vms from tenants`);
+      const [tenant] = await queryRows<{ name: string; plan_vms: number }>(
+        database.db,
+        sql`select name, plan_vms from tenants`,
+      );
       expect(tenant).toEqual({ name: 'Alpha Renamed', plan_vms: 7 });
-      const [license] = await queryRows<{ cap: number }>(database.db, sql`select cap_instances as cap from licenses where external_id = 'lic-alpha'`);
+      const [license] = await queryRows<{ cap: number }>(
+        database.db,
+        sql`select cap_instances as cap from licenses where external_id = 'lic-alpha'`,
+      );
       expect(license?.cap).toBe(75);
     } finally {
       await database.drop();

@@ -4,7 +4,7 @@
  */
 import type { ActivityFact, FirstFact } from './facts.js';
 import { type OpClass, type Operation, opClassOf } from './model.js';
-import { DAY_MS, addMonths, monthOf } from './time.js';
+import { addMonths, DAY_MS, monthOf } from './time.js';
 
 export interface RestorePointFact {
   server: string;
@@ -33,7 +33,10 @@ export function activityBits(at: number): { month: string; bit: number; late: bo
   return { month: monthOf(at), bit: 1 << (day - 1), late: at % DAY_MS !== 0 };
 }
 
-export function rollUp(points: Iterable<RestorePointFact>): { activity: ActivityFact[]; firsts: FirstFact[] } {
+export function rollUp(points: Iterable<RestorePointFact>): {
+  activity: ActivityFact[];
+  firsts: FirstFact[];
+} {
   const activity = new Map<string, ActivityFact>();
   const firsts = new Map<string, FirstFact>();
   for (const p of points) {

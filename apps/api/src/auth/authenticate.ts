@@ -10,7 +10,11 @@ import { findApiKey, findUser, isPast } from './credentials.js';
 import { verifyPortalToken } from './portal-tokens.js';
 import type { Principal } from './principal.js';
 
-export async function authenticate(db: Database, authorization: string | undefined, secret: string): Promise<Principal | null> {
+export async function authenticate(
+  db: Database,
+  authorization: string | undefined,
+  secret: string,
+): Promise<Principal | null> {
   if (!authorization) return null;
   const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!m) throw unauthenticated('the Authorization header must be "Bearer <api key or token>"');

@@ -24,7 +24,10 @@ export interface UserRecord {
   disabled_at: Date | string | null;
 }
 
-function asApp<T>(db: Database, work: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<T>): Promise<T> {
+function asApp<T>(
+  db: Database,
+  work: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('role', 'vcc_app', true)`);
     return work(tx);
@@ -32,14 +35,22 @@ function asApp<T>(db: Database, work: (tx: Parameters<Parameters<Database['trans
 }
 
 export function findApiKey(db: Database, hash: Buffer): Promise<KeyRecord | undefined> {
-  return asApp(db, async (tx) => (await queryRows<KeyRecord>(tx, sql`select * from auth_api_key(${hash})`))[0]);
+  return asApp(
+    db,
+    async (tx) => (await queryRows<KeyRecord>(tx, sql`select * from auth_api_key(${hash})`))[0],
+  );
 }
 
 export function findUser(db: Database, by: { id?: string; email?: string }): Promise<UserRecord | undefined> {
   return asApp(
     db,
     async (tx) =>
-      (await queryRows<UserRecord>(tx, sql`select * from auth_user(${by.id ?? null}::uuid, ${by.email ?? null})`))[0],
+      (
+        await queryRows<UserRecord>(
+          tx,
+          sql`select * from auth_user(${by.id ?? null}::uuid, ${by.email ?? null})`,
+        )
+      )[0],
   );
 }
 

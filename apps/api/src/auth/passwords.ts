@@ -1,6 +1,7 @@
 /** Password hashing with argon2id (OWASP's recommended parameters). */
-import { hash, verify } from '@node-rs/argon2';
+
 import { randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
 
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
@@ -22,4 +23,5 @@ export function generatePassword(): string {
 }
 
 /** Checked against when an e-mail is unknown, so that sign-in takes as long either way. */
-export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0cH8GXk1mu4fNL9HyUAHmf7Agp9hHsDTQUtUMeGRCgY';
+export const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0cH8GXk1mu4fNL9HyUAHmf7Agp9hHsDTQUtUMeGRCgY';

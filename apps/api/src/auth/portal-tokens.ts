@@ -3,7 +3,7 @@
  * portal and the API share, valid for minutes. The API re-reads the user on every request, so a
  * disabled user loses access at once whatever its token says.
  */
-import { SignJWT, jwtVerify } from 'jose';
+import { jwtVerify, SignJWT } from 'jose';
 
 const ISSUER = 'vcc-portal';
 const AUDIENCE = 'vcc-api';
@@ -27,7 +27,11 @@ export function signPortalToken(secret: string, userId: string): Promise<string>
 /** The user id of a valid token, or null. */
 export async function verifyPortalToken(secret: string, token: string): Promise<string | null> {
   try {
-    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, key(secret), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+    });
     return typeof payload.sub === 'string' ? payload.sub : null;
   } catch {
     return null;

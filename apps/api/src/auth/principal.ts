@@ -1,5 +1,5 @@
-import type { Role } from '@vcc/db/schema';
 import type { Scope } from '@vcc/db';
+import type { Role } from '@vcc/db/schema';
 
 /** An authenticated caller: an API key or a portal user, bound to an SP and perhaps one tenant. */
 export interface Principal {

@@ -21,10 +21,20 @@ function count(value: string): number {
   return n;
 }
 
-const program = new Command('vcc').description('vcc-portal: Veeam Cloud Connect license consumption').showHelpAfterError();
+const program = new Command('vcc')
+  .description('vcc-portal: Veeam Cloud Connect license consumption')
+  .showHelpAfterError();
 
-program.command('evaluate').argument('<file>', 'a vcc-scenario/1 file').description('print the vcc-report/1 of a scenario').action(evaluateCommand);
-program.command('import').argument('<file>', 'a vcc-scenario/1 file').description('load a scenario into the database').action(importCommand);
+program
+  .command('evaluate')
+  .argument('<file>', 'a vcc-scenario/1 file')
+  .description('print the vcc-report/1 of a scenario')
+  .action(evaluateCommand);
+program
+  .command('import')
+  .argument('<file>', 'a vcc-scenario/1 file')
+  .description('load a scenario into the database')
+  .action(importCommand);
 program.command('migrate').description('apply database migrations').action(migrateCommand);
 program
   .command('seed')
@@ -33,7 +43,11 @@ program
   .requiredOption('--machines <n>', 'machines in all', count)
   .requiredOption('--months <n>', 'months of daily restore points, up to now', count)
   .option('--sp <id>', 'external id of the service provider', 'demo')
-  .addOption(new Option('--ruleset <ruleset>', 'ruleset of a new service provider').choices(RULESETS).default('vbr-9.5'))
+  .addOption(
+    new Option('--ruleset <ruleset>', 'ruleset of a new service provider')
+      .choices(RULESETS)
+      .default('vbr-9.5'),
+  )
   .option('--seed <n>', 'random seed', count, 1)
   .action(seedCommand);
 program
@@ -41,7 +55,10 @@ program
   .description('run the GraphQL API')
   .option('--port <n>', 'port (default $API_PORT or 4000)', count)
   .action((options: { port?: number }) => serveCommand(options.port));
-program.command('start').description('run the API and the portal, with a demo estate on an empty database').action(startCommand);
+program
+  .command('start')
+  .description('run the API and the portal, with a demo estate on an empty database')
+  .action(startCommand);
 
 const keys = program.command('keys').description('API keys');
 keys

@@ -4,9 +4,9 @@
  * registered, points are stored once by their natural key and the rollups move with them.
  */
 import { createHash } from 'node:crypto';
-import { type Transaction, queryRows, recordRestorePoints, schema, textList } from '@vcc/db';
+import { queryRows, recordRestorePoints, schema, type Transaction, textList } from '@vcc/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type Principal, actorOf } from '../auth/principal.js';
+import { actorOf, type Principal } from '../auth/principal.js';
 import { withinReach } from '../auth/scope-conditions.js';
 import { badInput, conflict } from '../errors.js';
 import type { IngestRestorePointsInput, IngestResult } from '../schema/ingest/ingest.types.js';
@@ -22,7 +22,12 @@ export async function ingestRestorePoints(
     throw badInput([{ path: 'input.idempotencyKey', message: 'must be 1 to 200 characters' }]);
   }
   if (input.restorePoints.length > MAX_BATCH) {
-    throw badInput([{ path: 'input.restorePoints', message: `at most ${MAX_BATCH} points per batch, got ${input.restorePoints.length}` }]);
+    throw badInput([
+      {
+        path: 'input.restorePoints',
+        message: `at most ${MAX_BATCH} points per batch, got ${input.restorePoints.length}`,
+      },
+    ]);
   }
   const requestHash = hashBatch(input);
   const scope = principal.tenantId && !principal.role.startsWith('sp-') ? principal.tenantId : '';
@@ -42,13 +47,25 @@ export async function ingestRestorePoints(
   const stored = await recordRestorePoints(
     tx,
     principal.spId,
-    points.map((p) => ({ tenantId: p.tenantId, machineId: machineIds.get(p.machineKey)!, serverId: p.serverId, operation: p.operation, at: p.at })),
+    points.map((p) => ({
+      tenantId: p.tenantId,
+      machineId: machineIds.get(p.machineKey)!,
+      serverId: p.serverId,
+      operation: p.operation,
+      at: p.at,
+    })),
   );
   const result: IngestResult = { accepted: stored.inserted, duplicates: stored.duplicates, replayed: false };
   await tx
     .update(schema.idempotencyRecords)
     .set({ response: result })
-    .where(and(eq(schema.idempotencyRecords.spId, principal.spId), eq(schema.idempotencyRecords.scope, scope), eq(schema.idempotencyRecords.key, input.idempotencyKey)));
+    .where(
+      and(
+        eq(schema.idempotencyRecords.spId, principal.spId),
+        eq(schema.idempotencyRecords.scope, scope),
+        eq(schema.idempotencyRecords.key, input.idempotencyKey),
+      ),
+    );
   await tx.insert(schema.auditLog).values({
     spId: principal.spId,
     tenantId: scope || null,
@@ -62,15 +79,36 @@ export async function ingestRestorePoints(
 
 /** The SHA-256 of the batch as sent (key order fixed), to tell a retry from a different batch. */
 function hashBatch(input: IngestRestorePointsInput): Buffer {
-  const canonical = input.restorePoints.map((p) => [p.tenant, p.machine, p.machineKind ?? null, p.agentOs ?? null, p.agentVersion ?? null, p.server, p.operation, p.at.getTime()]);
+  const canonical = input.restorePoints.map((p) => [
+    p.tenant,
+    p.machine,
+    p.machineKind ?? null,
+    p.agentOs ?? null,
+    p.agentVersion ?? null,
+    p.server,
+    p.operation,
+    p.at.getTime(),
+  ]);
   return createHash('sha256').update(JSON.stringify(canonical)).digest();
 }
 
-async function replay(tx: Transaction, principal: Principal, scope: string, key: string, requestHash: Buffer): Promise<IngestResult> {
+async function replay(
+  tx: Transaction,
+  principal: Principal,
+  scope: string,
+  key: string,
+  requestHash: Buffer,
+): Promise<IngestResult> {
   const [record] = await tx
     .select()
     .from(schema.idempotencyRecords)
-    .where(and(eq(schema.idempotencyRecords.spId, principal.spId), eq(schema.idempotencyRecords.scope, scope), eq(schema.idempotencyRecords.key, key)));
+    .where(
+      and(
+        eq(schema.idempotencyRecords.spId, principal.spId),
+        eq(schema.idempotencyRecords.scope, scope),
+        eq(schema.idempotencyRecords.key, key),
+      ),
+    );
   if (!record || !Buffer.from(record.requestHash).equals(requestHash)) {
     throw conflict(`idempotency key ${JSON.stringify(key)} was already used for a different batch`);
   }
@@ -78,12 +116,24 @@ async function replay(tx: Transaction, principal: Principal, scope: string, key:
 }
 
 /** What the batch refers to: its tenants, servers and already known machines, within reach. */
-async function indexEstate(tx: Transaction, principal: Principal, input: IngestRestorePointsInput): Promise<EstateIndex> {
+async function indexEstate(
+  tx: Transaction,
+  principal: Principal,
+  input: IngestRestorePointsInput,
+): Promise<EstateIndex> {
   const { tenants, backupServers, machines } = schema;
   const tenantExternalIds = [...new Set(input.restorePoints.map((p) => p.tenant))];
   const serverExternalIds = [...new Set(input.restorePoints.map((p) => p.server))];
   const tenantRows = tenantExternalIds.length
-    ? await tx.select({ id: tenants.id, externalId: tenants.externalId }).from(tenants).where(and(inArray(tenants.externalId, tenantExternalIds), ...withinReach(principal, { spId: tenants.spId, tenantId: tenants.id })))
+    ? await tx
+        .select({ id: tenants.id, externalId: tenants.externalId })
+        .from(tenants)
+        .where(
+          and(
+            inArray(tenants.externalId, tenantExternalIds),
+            ...withinReach(principal, { spId: tenants.spId, tenantId: tenants.id }),
+          ),
+        )
     : [];
   const serverRows = serverExternalIds.length
     ? await queryRows<{ id: string; external_id: string; tenant_id: string | null }>(
@@ -104,7 +154,12 @@ async function indexEstate(tx: Transaction, principal: Principal, input: IngestR
   for (const [tenantId, names] of pairs) {
     machineRows.push(
       ...(await tx
-        .select({ id: machines.id, tenantId: machines.tenantId, externalId: machines.externalId, kind: machines.kind })
+        .select({
+          id: machines.id,
+          tenantId: machines.tenantId,
+          externalId: machines.externalId,
+          kind: machines.kind,
+        })
         .from(machines)
         .where(and(eq(machines.tenantId, tenantId), inArray(machines.externalId, [...names])))),
     );
@@ -112,12 +167,19 @@ async function indexEstate(tx: Transaction, principal: Principal, input: IngestR
   return {
     tenants: tenantIdOf,
     servers: new Map(serverRows.map((s) => [s.external_id, { id: s.id, tenantId: s.tenant_id }])),
-    machines: new Map(machineRows.map((m) => [`${m.tenantId}\u0000${m.externalId}`, { id: m.id, kind: m.kind }])),
+    machines: new Map(
+      machineRows.map((m) => [`${m.tenantId}\u0000${m.externalId}`, { id: m.id, kind: m.kind }]),
+    ),
   };
 }
 
 /** Registers machines seen for the first time, updates agent versions, and returns every id. */
-async function registerMachines(tx: Transaction, spId: string, points: ResolvedPoint[], index: EstateIndex): Promise<Map<string, number>> {
+async function registerMachines(
+  tx: Transaction,
+  spId: string,
+  points: ResolvedPoint[],
+  index: EstateIndex,
+): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const [key, m] of index.machines) ids.set(key, m.id);
   const latest = new Map<string, ResolvedPoint>();
@@ -125,7 +187,14 @@ async function registerMachines(tx: Transaction, spId: string, points: ResolvedP
     const seen = latest.get(p.machineKey);
     if (!seen || p.at >= seen.at) latest.set(p.machineKey, p);
   }
-  const rows = [...latest.values()].map((p) => ({ spId, tenantId: p.tenantId, externalId: p.machine, kind: p.kind as 'vm', agentOs: p.agentOs as 'windows' | null, agentVersion: p.agentVersion }));
+  const rows = [...latest.values()].map((p) => ({
+    spId,
+    tenantId: p.tenantId,
+    externalId: p.machine,
+    kind: p.kind as 'vm',
+    agentOs: p.agentOs as 'windows' | null,
+    agentVersion: p.agentVersion,
+  }));
   for (let i = 0; i < rows.length; i += 2_000) {
     const chunk = rows.slice(i, i + 2_000);
     const written = await tx
@@ -138,7 +207,11 @@ async function registerMachines(tx: Transaction, spId: string, points: ResolvedP
           agentVersion: sql`coalesce(excluded.agent_version, ${schema.machines.agentVersion})`,
         },
       })
-      .returning({ id: schema.machines.id, tenantId: schema.machines.tenantId, externalId: schema.machines.externalId });
+      .returning({
+        id: schema.machines.id,
+        tenantId: schema.machines.tenantId,
+        externalId: schema.machines.externalId,
+      });
     for (const m of written) ids.set(`${m.tenantId}\u0000${m.externalId}`, m.id);
   }
   return ids;

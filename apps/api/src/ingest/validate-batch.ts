@@ -55,13 +55,21 @@ export function validateBatch(
     }
     const server = index.servers.get(p.server);
     if (!server || (server.tenantId !== null && server.tenantId !== tenantId)) {
-      return fail('server', `unknown backup server ${JSON.stringify(p.server)} for tenant ${JSON.stringify(p.tenant)}`);
+      return fail(
+        'server',
+        `unknown backup server ${JSON.stringify(p.server)} for tenant ${JSON.stringify(p.tenant)}`,
+      );
     }
-    if (p.machine.length === 0 || p.machine.length > 200) return fail('machine', 'must be 1 to 200 characters');
+    if (p.machine.length === 0 || p.machine.length > 200)
+      return fail('machine', 'must be 1 to 200 characters');
     const machineKey = `${tenantId}\u0000${p.machine}`;
     const known = index.machines.get(machineKey);
     const kind = known?.kind ?? p.machineKind ?? firstKind.get(machineKey);
-    if (!kind) return fail('machineKind', `machine ${JSON.stringify(p.machine)} is not known yet: give its machineKind`);
+    if (!kind)
+      return fail(
+        'machineKind',
+        `machine ${JSON.stringify(p.machine)} is not known yet: give its machineKind`,
+      );
     if (p.machineKind && p.machineKind !== kind) {
       return fail('machineKind', `machine ${JSON.stringify(p.machine)} is a ${kind}, not a ${p.machineKind}`);
     }
@@ -71,7 +79,10 @@ export function validateBatch(
     }
     if (kind === 'vm' && (p.agentOs || p.agentVersion)) return fail('agentOs', 'a VM has no agent');
     if (p.agentVersion && !/^\d+(\.\d+){0,3}$/.test(p.agentVersion)) {
-      return fail('agentVersion', `expected a dotted build number such as 6.0.0.1060, got ${JSON.stringify(p.agentVersion.slice(0, 40))}`);
+      return fail(
+        'agentVersion',
+        `expected a dotted build number such as 6.0.0.1060, got ${JSON.stringify(p.agentVersion.slice(0, 40))}`,
+      );
     }
     const at = p.at.getTime();
     if (!Number.isFinite(at) || at < LOWEST || at > now + 86_400_000) {

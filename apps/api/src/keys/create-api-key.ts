@@ -21,8 +21,20 @@ export async function createApiKey(tx: Executor, input: NewApiKey) {
   const { key, hash, display } = generateApiKey(input.env);
   const [row] = await tx
     .insert(schema.apiKeys)
-    .values({ spId: input.spId, tenantId: input.tenantId, name: input.name, hash, display, role: input.role, expiresAt: input.expiresAt })
-    .returning({ id: schema.apiKeys.id, display: schema.apiKeys.display, createdAt: schema.apiKeys.createdAt });
+    .values({
+      spId: input.spId,
+      tenantId: input.tenantId,
+      name: input.name,
+      hash,
+      display,
+      role: input.role,
+      expiresAt: input.expiresAt,
+    })
+    .returning({
+      id: schema.apiKeys.id,
+      display: schema.apiKeys.display,
+      createdAt: schema.apiKeys.createdAt,
+    });
   await tx.insert(schema.auditLog).values({
     spId: input.spId,
     tenantId: input.tenantId,

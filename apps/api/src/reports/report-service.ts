@@ -3,20 +3,27 @@
  * caller's scope: an SP caller's report covers the estate, a tenant caller's its own tenant only,
  * and figures are the engine's, so `licenseReport` and `vcc evaluate` cannot disagree.
  */
-import { type Transaction, loadEstateFacts } from '@vcc/db';
-import { type MonthReport, type Violation, evaluate } from '@vcc/rules';
-import { type Principal, isSpRole } from '../auth/principal.js';
+import { loadEstateFacts, type Transaction } from '@vcc/db';
+import { evaluate, type MonthReport, type Violation } from '@vcc/rules';
+import { isSpRole, type Principal } from '../auth/principal.js';
 import { notFound } from '../errors.js';
 
 /** Violations about the SP's own license: a tenant's report leaves them out (it cannot see that license). */
-const SP_LICENSE_CODES: ReadonlySet<Violation['code']> = new Set(['SP_COUNTER_NOT_LICENSED', 'SP_LICENSE_UNDERSIZED']);
+const SP_LICENSE_CODES: ReadonlySet<Violation['code']> = new Set([
+  'SP_COUNTER_NOT_LICENSED',
+  'SP_LICENSE_UNDERSIZED',
+]);
 
 export interface ScopedMonthReport extends Omit<MonthReport, 'serviceProvider'> {
   ruleset: string;
   serviceProvider: MonthReport['serviceProvider'] | null;
 }
 
-export async function monthReport(tx: Transaction, principal: Principal, month: string): Promise<ScopedMonthReport> {
+export async function monthReport(
+  tx: Transaction,
+  principal: Principal,
+  month: string,
+): Promise<ScopedMonthReport> {
   const facts = await loadEstateFacts(tx, [month]);
   if (!facts) throw notFound('service provider');
   const [report] = evaluate(facts, [month]).months;
@@ -28,6 +35,8 @@ export async function monthReport(tx: Transaction, principal: Principal, month: 
     ruleset: facts.ruleset,
     serviceProvider: null,
     tenants: report.tenants.filter((t) => own.has(t.id)),
-    violations: report.violations.filter((v) => v.tenant !== null && own.has(v.tenant) && !SP_LICENSE_CODES.has(v.code)),
+    violations: report.violations.filter(
+      (v) => v.tenant !== null && own.has(v.tenant) && !SP_LICENSE_CODES.has(v.code),
+    ),
   };
 }

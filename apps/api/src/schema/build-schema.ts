@@ -2,11 +2,11 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { SignInResolver } from './auth/sign-in.resolver.js';
 import { authChecker } from './common/access.js';
 import { IngestResolver } from './ingest/ingest.resolver.js';
 import { MachineResolver } from './machines/machine.resolver.js';
 import { ReportResolver } from './reports/report.resolver.js';
-import { SignInResolver } from './auth/sign-in.resolver.js';
 import { BackupServerResolver, TenantResolver } from './tenants/tenant.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 

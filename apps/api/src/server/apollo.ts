@@ -5,16 +5,28 @@
  * response (rolled back when the request raised any error).
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { getSchema } from '../schema/build-schema.js';
 import type { Context } from './context.js';
 import type { RequestTransaction } from './request-transaction.js';
 
 export type ApolloContext = Context & { transaction: RequestTransaction };
 
-const KNOWN_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const KNOWN_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 const endTransaction: ApolloServerPlugin<ApolloContext> = {
   async requestDidStart() {
@@ -22,7 +34,8 @@ const endTransaction: ApolloServerPlugin<ApolloContext> = {
       async didEncounterErrors({ contextValue, errors }) {
         for (const error of errors) {
           const code = error.extensions?.code;
-          if (typeof code !== 'string' || !KNOWN_CODES.has(code)) contextValue.log.error({ err: error.originalError ?? error }, 'request failed');
+          if (typeof code !== 'string' || !KNOWN_CODES.has(code))
+            contextValue.log.error({ err: error.originalError ?? error }, 'request failed');
         }
       },
       async willSendResponse({ contextValue, response, errors }) {
@@ -33,7 +46,12 @@ const endTransaction: ApolloServerPlugin<ApolloContext> = {
           contextValue.log.error({ err: error }, 'commit failed');
           if (response.body.kind === 'single') {
             response.body.singleResult.data = null;
-            response.body.singleResult.errors = [{ message: 'the change could not be saved; nothing was written', extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
+            response.body.singleResult.errors = [
+              {
+                message: 'the change could not be saved; nothing was written',
+                extensions: { code: 'INTERNAL_SERVER_ERROR' },
+              },
+            ];
           }
         }
       },
@@ -58,11 +76,16 @@ export function createApollo(production: boolean, development: boolean): ApolloS
     includeStacktraceInErrorResponses: development,
     plugins: [...protection.plugins, endTransaction],
     validationRules: [...protection.validationRules],
-    formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, development),
+    formatError: (formatted: GraphQLFormattedError, error: unknown) =>
+      formatError(formatted, error, development),
   });
 }
 
-function formatError(formatted: GraphQLFormattedError, error: unknown, development: boolean): GraphQLFormattedError {
+function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  development: boolean,
+): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && KNOWN_CODES.has(code)) {
     if (development) return formatted;

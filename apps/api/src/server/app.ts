@@ -92,9 +92,23 @@ export async function createApp({ db, config, log, secret }: AppOptions) {
           throw unauthenticated('authentication is unavailable; try again');
         }
         // Anonymous callers get a scope that matches no row.
-        const transaction = new RequestTransaction(db, principal ? scopeOf(principal) : { spId: '00000000-0000-0000-0000-000000000000' });
+        const transaction = new RequestTransaction(
+          db,
+          principal ? scopeOf(principal) : { spId: '00000000-0000-0000-0000-000000000000' },
+        );
         const tx = () => transaction.get();
-        return { requestId, principal, db, config, log: requestLog, secret, tx, loaders: createLoaders(tx), ip: req.ip ?? '', transaction };
+        return {
+          requestId,
+          principal,
+          db,
+          config,
+          log: requestLog,
+          secret,
+          tx,
+          loaders: createLoaders(tx),
+          ip: req.ip ?? '',
+          transaction,
+        };
       },
     }),
   );

@@ -4,7 +4,6 @@ import type { Principal } from '../auth/principal.js';
 import type { Config } from '../config.js';
 import type { Loaders } from './loaders.js';
 
-
 /** What every resolver is given for one request. */
 export interface Context {
   requestId: string;

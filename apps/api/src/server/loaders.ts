@@ -21,12 +21,20 @@ export function createLoaders(tx: Context['tx']): Loaders {
   return {
     serversByTenant: new DataLoader(async (tenantIds) => {
       const db = await tx();
-      const rows = await db.select().from(schema.backupServers).where(inArray(schema.backupServers.tenantId, [...tenantIds])).orderBy(schema.backupServers.externalId);
+      const rows = await db
+        .select()
+        .from(schema.backupServers)
+        .where(inArray(schema.backupServers.tenantId, [...tenantIds]))
+        .orderBy(schema.backupServers.externalId);
       return grouped(tenantIds, rows.map(toBackupServer), (s) => s.tenantId!);
     }),
     licensesByServer: new DataLoader(async (serverIds) => {
       const db = await tx();
-      const rows = await db.select().from(schema.licenses).where(inArray(schema.licenses.serverId, [...serverIds])).orderBy(schema.licenses.externalId);
+      const rows = await db
+        .select()
+        .from(schema.licenses)
+        .where(inArray(schema.licenses.serverId, [...serverIds]))
+        .orderBy(schema.licenses.externalId);
       return grouped(serverIds, rows.map(toLicense), (l) => l.serverId);
     }),
   };

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { openConfiguredDatabase, migrate } from '@vcc/db';
+import { migrate, openConfiguredDatabase } from '@vcc/db';
 import pino from 'pino';
 import { type Config, loadConfig } from '../config.js';
 import { createApp } from './app.js';
@@ -14,7 +14,10 @@ export interface RunningApi {
 /** Opens the configured database, migrates it, and serves the API until closed. */
 export async function startApi(overrides: Partial<Config> = {}): Promise<RunningApi> {
   const config = { ...loadConfig(), ...overrides };
-  const log = pino({ level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'password', '*.password', 'token', '*.token'] });
+  const log = pino({
+    level: config.LOG_LEVEL,
+    redact: ['req.headers.authorization', 'password', '*.password', 'token', '*.token'],
+  });
   const handle = await openConfiguredDatabase();
   await migrate(handle);
   const { app, apollo } = await createApp({ db: handle.db, config, log, secret: resolveSecret(config) });

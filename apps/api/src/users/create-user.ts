@@ -24,7 +24,13 @@ export async function createUser(tx: Executor, input: NewUser): Promise<{ id: st
   }
   const [row] = await tx
     .insert(schema.users)
-    .values({ spId: input.spId, tenantId: input.tenantId, email, role: input.role, passwordHash: await hashPassword(input.password) })
+    .values({
+      spId: input.spId,
+      tenantId: input.tenantId,
+      email,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+    })
     .returning({ id: schema.users.id });
   await tx.insert(schema.auditLog).values({
     spId: input.spId,

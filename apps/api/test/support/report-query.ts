@@ -18,9 +18,25 @@ const lower = (s: string) => s.toLowerCase().replace(/_/g, '-');
 
 interface GqlReport {
   month: string;
-  serviceProvider: { counters: ({ counter: string; state: string } & Record<string, unknown>)[]; units: { state: string } & Record<string, unknown> } | null;
-  tenants: { tenant: { externalId: string }; counters: ({ counter: string } & Record<string, unknown>)[]; licenses: { license: { externalId: string; type: string }; state: string }[]; hosting: unknown }[];
-  violations: { code: string; severity: string; message: string; tenant: { externalId: string } | null; license: string | null; server: string | null; machine: string | null }[];
+  serviceProvider: {
+    counters: ({ counter: string; state: string } & Record<string, unknown>)[];
+    units: { state: string } & Record<string, unknown>;
+  } | null;
+  tenants: {
+    tenant: { externalId: string };
+    counters: ({ counter: string } & Record<string, unknown>)[];
+    licenses: { license: { externalId: string; type: string }; state: string }[];
+    hosting: unknown;
+  }[];
+  violations: {
+    code: string;
+    severity: string;
+    message: string;
+    tenant: { externalId: string } | null;
+    license: string | null;
+    server: string | null;
+    machine: string | null;
+  }[];
 }
 
 /** The GraphQL answer in the engine's vcc-report/1 month shape (without machines). */
@@ -28,15 +44,29 @@ export function toReportMonth(r: GqlReport) {
   return {
     month: r.month,
     serviceProvider: r.serviceProvider && {
-      counters: Object.fromEntries(r.serviceProvider.counters.map(({ counter, state, ...rest }) => [lower(counter), { ...rest, state: lower(state) }])),
+      counters: Object.fromEntries(
+        r.serviceProvider.counters.map(({ counter, state, ...rest }) => [
+          lower(counter),
+          { ...rest, state: lower(state) },
+        ]),
+      ),
       units: { ...r.serviceProvider.units, state: lower(r.serviceProvider.units.state) },
     },
     tenants: r.tenants.map((t) => ({
       id: t.tenant.externalId,
       counters: Object.fromEntries(t.counters.map(({ counter, ...rest }) => [lower(counter), rest])),
-      licenses: t.licenses.map(({ license, state, ...rest }) => ({ id: license.externalId, type: lower(license.type), ...rest, state: lower(state) })),
+      licenses: t.licenses.map(({ license, state, ...rest }) => ({
+        id: license.externalId,
+        type: lower(license.type),
+        ...rest,
+        state: lower(state),
+      })),
       hosting: t.hosting,
     })),
-    violations: r.violations.map((v) => ({ ...v, severity: lower(v.severity), tenant: v.tenant?.externalId ?? null })),
+    violations: r.violations.map((v) => ({
+      ...v,
+      severity: lower(v.severity),
+      tenant: v.tenant?.externalId ?? null,
+    })),
   };
 }

@@ -1,9 +1,10 @@
 /** The real API over HTTP on a free port, on a fresh test database of either kind. */
-import type { AddressInfo } from 'node:net';
+
 import type { Server } from 'node:http';
-import { type DatabaseKind, type TestDatabase, createTestDatabase } from '@vcc/db/testing';
+import type { AddressInfo } from 'node:net';
 import { importScenario, schema } from '@vcc/db';
 import type { Role } from '@vcc/db/schema';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from '@vcc/db/testing';
 import type { Scenario } from '@vcc/rules';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
@@ -13,14 +14,22 @@ import { createApp } from '../../src/server/app.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string; path?: string; problems?: { path: string; message: string }[] } }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions?: { code?: string; path?: string; problems?: { path: string; message: string }[] };
+  }[];
 }
 
 export interface TestApi {
   url: string;
   database: TestDatabase;
   secret: string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
   key(role: Role, tenantExternalId?: string): Promise<string>;
   import(scenario: Scenario): Promise<void>;
   close(): Promise<void>;
@@ -30,7 +39,12 @@ export async function startTestApi(kind: DatabaseKind, env: Record<string, strin
   const database = await createTestDatabase(kind);
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }) };
   const secret = 'test-secret-that-is-long-enough-for-hs256-signing';
-  const { app, apollo } = await createApp({ db: database.db, config, log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), secret });
+  const { app, apollo } = await createApp({
+    db: database.db,
+    config,
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    secret,
+  });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -42,7 +56,10 @@ export async function startTestApi(kind: DatabaseKind, env: Record<string, strin
     async gql(query, variables, token) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as GraphQLResponse<never>;
@@ -50,9 +67,22 @@ export async function startTestApi(kind: DatabaseKind, env: Record<string, strin
     async key(role, tenantExternalId) {
       const [sp] = await database.db.select().from(schema.serviceProviders);
       const tenantId = tenantExternalId
-        ? (await database.db.select().from(schema.tenants).where(eq(schema.tenants.externalId, tenantExternalId)))[0]!.id
+        ? (
+            await database.db
+              .select()
+              .from(schema.tenants)
+              .where(eq(schema.tenants.externalId, tenantExternalId))
+          )[0]!.id
         : null;
-      const created = await createApiKey(database.db, { spId: sp!.id, tenantId, role, name: 'test', expiresAt: null, env: 'test', actor: 'test' });
+      const created = await createApiKey(database.db, {
+        spId: sp!.id,
+        tenantId,
+        role,
+        name: 'test',
+        expiresAt: null,
+        env: 'test',
+        actor: 'test',
+      });
       return created.key;
     },
     async import(scenario) {

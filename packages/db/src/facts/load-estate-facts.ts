@@ -5,14 +5,14 @@
  * Only rollups are read: activity in the months the engine needs and first restore points.
  */
 import {
+  activityMonthsFor,
   type BackupServerFacts,
   type EstateFacts,
   type LicenseFacts,
   type MachineFacts,
+  monthStart,
   type OpClass,
   type TenantFacts,
-  activityMonthsFor,
-  monthStart,
 } from '@vcc/rules';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../rows.js';
@@ -40,15 +40,23 @@ interface LicenseRow {
 }
 
 export async function loadEstateFacts(tx: Executor, months: readonly string[]): Promise<EstateFacts | null> {
-  const [sp] = await queryRows<{ id: string; external_id: string; name: string; ruleset: EstateFacts['ruleset'] }>(
-    tx,
-    sql`select id, external_id, name, ruleset from service_providers where id = app_sp_id()`,
-  );
+  const [sp] = await queryRows<{
+    id: string;
+    external_id: string;
+    name: string;
+    ruleset: EstateFacts['ruleset'];
+  }>(tx, sql`select id, external_id, name, ruleset from service_providers where id = app_sp_id()`);
   if (!sp) return null;
 
-  const servers = await queryRows<ServerRow>(tx, sql`select id, tenant_id, external_id, version from backup_servers`);
+  const servers = await queryRows<ServerRow>(
+    tx,
+    sql`select id, tenant_id, external_id, version from backup_servers`,
+  );
   const visible = new Set(servers.map((s) => s.id));
-  for (const s of await queryRows<ServerRow>(tx, sql`select id, null as tenant_id, external_id, version from sp_backup_servers()`)) {
+  for (const s of await queryRows<ServerRow>(
+    tx,
+    sql`select id, null as tenant_id, external_id, version from sp_backup_servers()`,
+  )) {
     if (!visible.has(s.id)) servers.push(s);
   }
   const licenses = await queryRows<LicenseRow>(
@@ -60,7 +68,11 @@ export async function loadEstateFacts(tx: Executor, months: readonly string[]): 
   const licensesOf = groupBy(licenses, (l) => l.server_id);
   const serverFacts = new Map<string, BackupServerFacts>();
   for (const s of servers) {
-    serverFacts.set(s.id, { id: s.external_id, version: s.version, licenses: (licensesOf.get(s.id) ?? []).map(licenseFacts) });
+    serverFacts.set(s.id, {
+      id: s.external_id,
+      version: s.version,
+      licenses: (licensesOf.get(s.id) ?? []).map(licenseFacts),
+    });
   }
   const serversOf = groupBy(servers, (s) => s.tenant_id ?? '');
 
@@ -163,7 +175,13 @@ async function loadMachines(
       lateDays: r.late_days,
     });
   }
-  const firsts = await queryRows<{ tenant_id: string; machine_id: string; server_id: string; op_class: OpClass; at: number }>(
+  const firsts = await queryRows<{
+    tenant_id: string;
+    machine_id: string;
+    server_id: string;
+    op_class: OpClass;
+    at: number;
+  }>(
     tx,
     sql`select f.tenant_id, f.machine_id::text, f.server_id, f.op_class,
                (extract(epoch from f.first_at) * 1000)::float8 as at
@@ -189,7 +207,13 @@ function licenseFacts(l: LicenseRow): LicenseFacts {
   if (l.cap_workstation !== null) capacity.workstation = l.cap_workstation;
   if (l.cap_points !== null) capacity.points = l.cap_points;
   if (l.cap_instances !== null) capacity.instances = l.cap_instances;
-  return { id: l.external_id, type: l.type, validFrom: l.valid_from, validTo: l.valid_to ?? undefined, capacity };
+  return {
+    id: l.external_id,
+    type: l.type,
+    validFrom: l.valid_from,
+    validTo: l.valid_to ?? undefined,
+    capacity,
+  };
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

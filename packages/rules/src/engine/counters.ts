@@ -18,4 +18,3 @@ export function counterOf(kind: MachineKind, opClass: OpClass): number {
   if (opClass === 'cloud-replica' && kind === 'vm') return VM_REPLICA;
   return -1;
 }
-

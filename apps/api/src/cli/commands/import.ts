@@ -6,7 +6,10 @@ import { CliError, info, readUserFile } from '../io.js';
 /** `vcc import FILE`: validates the scenario whole, then loads it in one transaction. */
 export async function importCommand(file: string): Promise<void> {
   const parsed = parseScenarioText(readUserFile(file));
-  if (!parsed.ok) throw new CliError(`${file} is not a valid vcc-scenario/1; nothing was imported:\n${formatScenarioErrors(parsed.errors)}`);
+  if (!parsed.ok)
+    throw new CliError(
+      `${file} is not a valid vcc-scenario/1; nothing was imported:\n${formatScenarioErrors(parsed.errors)}`,
+    );
   const summary = await withDatabase((handle) => importScenario(handle.db, parsed.scenario));
   info(
     `imported ${file}: service provider ${summary.serviceProvider}, ${summary.tenants} tenants, ${summary.machines} machines, ` +

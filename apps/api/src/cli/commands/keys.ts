@@ -1,6 +1,6 @@
 import type { Role } from '@vcc/db/schema';
-import { createApiKey } from '../../keys/create-api-key.js';
 import { loadConfig } from '../../config.js';
+import { createApiKey } from '../../keys/create-api-key.js';
 import { resolveServiceProvider, resolveTenant, withDatabase } from '../database.js';
 import { CliError, info } from '../io.js';
 
@@ -35,6 +35,8 @@ export async function createKeyCommand(args: KeyArgs): Promise<void> {
       }
     });
   });
-  info(`created API key ${created.display} (id ${created.id}, role ${role}${args.tenant ? `, tenant ${args.tenant}` : ''})`);
+  info(
+    `created API key ${created.display} (id ${created.id}, role ${role}${args.tenant ? `, tenant ${args.tenant}` : ''})`,
+  );
   process.stdout.write(`${created.key}\n`);
 }

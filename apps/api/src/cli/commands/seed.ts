@@ -1,6 +1,6 @@
+import { seedEstate } from '@vcc/db';
 import type { RulesetId } from '@vcc/rules';
 import { monthOf } from '@vcc/rules';
-import { seedEstate } from '@vcc/db';
 import { SingleBar } from 'cli-progress';
 import { withDatabase } from '../database.js';
 import { CliError, info } from '../io.js';
@@ -20,7 +20,11 @@ export async function seedCommand(args: SeedArgs): Promise<void> {
     throw new CliError('need --tenants ≥ 1, --machines ≥ --tenants, and --months between 1 and 60', 2);
   }
   const now = Date.now();
-  const bar = new SingleBar({ format: 'seeding {bar} {value}/{total} machines | {eta_formatted} left', stream: process.stderr, hideCursor: true });
+  const bar = new SingleBar({
+    format: 'seeding {bar} {value}/{total} machines | {eta_formatted} left',
+    stream: process.stderr,
+    hideCursor: true,
+  });
   bar.start(args.machines, 0);
   const started = performance.now();
   const result = await withDatabase((handle) =>
@@ -38,5 +42,7 @@ export async function seedCommand(args: SeedArgs): Promise<void> {
   );
   bar.stop();
   const seconds = (performance.now() - started) / 1000;
-  info(`seeded ${args.tenants} tenants, ${args.machines} machines, ${result.restorePoints} restore points in ${seconds.toFixed(1)} s`);
+  info(
+    `seeded ${args.tenants} tenants, ${args.machines} machines, ${result.restorePoints} restore points in ${seconds.toFixed(1)} s`,
+  );
 }

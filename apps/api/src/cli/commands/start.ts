@@ -7,12 +7,12 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openConfiguredDatabase, migrate, schema, seedEstate } from '@vcc/db';
+import { migrate, openConfiguredDatabase, schema, seedEstate } from '@vcc/db';
 import { monthOf } from '@vcc/rules';
-import { createUser } from '../../users/create-user.js';
 import { loadConfig } from '../../config.js';
 import { resolveSecret } from '../../server/secret.js';
 import { startApi } from '../../server/start-server.js';
+import { createUser } from '../../users/create-user.js';
 import { info } from '../io.js';
 
 const PORTAL_DIR = fileURLToPath(new URL('../../../../portal', import.meta.url));
@@ -21,23 +21,51 @@ export const DEMO_LOGINS = [
   { email: 'admin@demo.local', role: 'sp-admin', tenant: null, password: 'demo-sp-admin-2026' },
   { email: 'viewer@demo.local', role: 'sp-viewer', tenant: null, password: 'demo-sp-viewer-2026' },
   { email: 'tenant@demo.local', role: 'tenant-admin', tenant: 't-1', password: 'demo-tenant-admin-2026' },
-  { email: 'tenant-viewer@demo.local', role: 'tenant-viewer', tenant: 't-2', password: 'demo-tenant-viewer-2026' },
+  {
+    email: 'tenant-viewer@demo.local',
+    role: 'tenant-viewer',
+    tenant: 't-2',
+    password: 'demo-tenant-viewer-2026',
+  },
 ] as const;
 
 async function ensureDemoEstate(): Promise<void> {
   const handle = await openConfiguredDatabase();
   try {
     await migrate(handle);
-    const existing = await handle.db.select({ id: schema.serviceProviders.id }).from(schema.serviceProviders).limit(1);
+    const existing = await handle.db
+      .select({ id: schema.serviceProviders.id })
+      .from(schema.serviceProviders)
+      .limit(1);
     if (existing.length > 0) return;
     info('empty database: creating the demo estate (12 tenants, 480 machines, 6 months)…');
     const now = Date.now();
-    const { spId } = await seedEstate(handle.db, { spExternalId: 'demo', spName: 'Demo Cloud', tenants: 12, machines: 480, months: 6, lastMonth: monthOf(now), until: now, seed: 2026 });
-    const tenants = await handle.db.select({ id: schema.tenants.id, externalId: schema.tenants.externalId }).from(schema.tenants);
+    const { spId } = await seedEstate(handle.db, {
+      spExternalId: 'demo',
+      spName: 'Demo Cloud',
+      tenants: 12,
+      machines: 480,
+      months: 6,
+      lastMonth: monthOf(now),
+      until: now,
+      seed: 2026,
+    });
+    const tenants = await handle.db
+      .select({ id: schema.tenants.id, externalId: schema.tenants.externalId })
+      .from(schema.tenants);
     await handle.db.transaction(async (tx) => {
       for (const login of DEMO_LOGINS) {
-        const tenantId = login.tenant ? (tenants.find((t) => t.externalId === login.tenant)?.id ?? null) : null;
-        await createUser(tx, { spId, tenantId, email: login.email, role: login.role, password: login.password, actor: 'cli' });
+        const tenantId = login.tenant
+          ? (tenants.find((t) => t.externalId === login.tenant)?.id ?? null)
+          : null;
+        await createUser(tx, {
+          spId,
+          tenantId,
+          email: login.email,
+          role: login.role,
+          password: login.password,
+          actor: 'cli',
+        });
       }
     });
   } finally {
@@ -48,7 +76,10 @@ async function ensureDemoEstate(): Promise<void> {
 function buildPortalIfNeeded(): void {
   if (existsSync(path.join(PORTAL_DIR, '.next', 'BUILD_ID'))) return;
   info('building the portal (first start only)…');
-  const result = spawnSync('pnpm', ['exec', 'next', 'build'], { cwd: PORTAL_DIR, stdio: ['ignore', 'inherit', 'inherit'] });
+  const result = spawnSync('pnpm', ['exec', 'next', 'build'], {
+    cwd: PORTAL_DIR,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (result.status !== 0) throw new Error('the portal build failed');
 }
 
@@ -77,7 +108,8 @@ export async function startCommand(): Promise<void> {
   info(`\nAPI     http://localhost:${api.port}/graphql`);
   info(`Portal  http://localhost:${portalPort}`);
   info('Demo logins:');
-  for (const login of DEMO_LOGINS) info(`  ${login.role.padEnd(14)} ${login.email.padEnd(26)} ${login.password}`);
+  for (const login of DEMO_LOGINS)
+    info(`  ${login.role.padEnd(14)} ${login.email.padEnd(26)} ${login.password}`);
   const stop = async (code: number) => {
     portal.kill('SIGTERM');
     await api.close();

@@ -15,7 +15,9 @@ export interface UserArgs {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** `vcc users create`: stdout carries the generated one-time password alone (unless --password-stdin). */
@@ -26,7 +28,14 @@ export async function createUserCommand(args: UserArgs): Promise<void> {
     const tenantId = args.tenant ? await resolveTenant(handle, sp.id, args.tenant) : null;
     return handle.db.transaction(async (tx) => {
       try {
-        return await createUser(tx, { spId: sp.id, tenantId, email: args.email, role: args.role, password, actor: 'cli' });
+        return await createUser(tx, {
+          spId: sp.id,
+          tenantId,
+          email: args.email,
+          role: args.role,
+          password,
+          actor: 'cli',
+        });
       } catch (error) {
         const cause = (error as { cause?: { code?: string } }).cause;
         if (cause?.code === '23505') throw new CliError(`a user with e-mail ${args.email} already exists`, 2);
@@ -34,6 +43,8 @@ export async function createUserCommand(args: UserArgs): Promise<void> {
       }
     });
   });
-  info(`created user ${args.email} (id ${user.id}, role ${args.role}${args.tenant ? `, tenant ${args.tenant}` : ''})`);
+  info(
+    `created user ${args.email} (id ${user.id}, role ${args.role}${args.tenant ? `, tenant ${args.tenant}` : ''})`,
+  );
   if (!args.passwordStdin) process.stdout.write(`${password}\n`);
 }

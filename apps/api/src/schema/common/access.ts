@@ -5,8 +5,8 @@
  */
 import type { Role } from '@vcc/db/schema';
 import { type AuthChecker, Authorized } from 'type-graphql';
-import type { Context } from '../../server/context.js';
 import { forbidden, unauthenticated } from '../../errors.js';
+import type { Context } from '../../server/context.js';
 
 export const accessDeclarations = new Map<string, readonly Role[] | 'public'>();
 

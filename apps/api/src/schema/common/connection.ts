@@ -2,7 +2,7 @@
  * Relay-style pagination with opaque cursors. A cursor encodes the sort key of the last row seen;
  * it is only a position, never a permission: every page is read under the caller's own scope.
  */
-import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badInput } from '../../errors.js';
 
 @ObjectType()
@@ -29,7 +29,8 @@ export const MAX_PAGE = 500;
 
 export function pageSize(first: number | null | undefined, fallback = 50): number {
   const n = first ?? fallback;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) throw badInput([{ path: 'first', message: `must be between 1 and ${MAX_PAGE}` }]);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE)
+    throw badInput([{ path: 'first', message: `must be between 1 and ${MAX_PAGE}` }]);
   return n;
 }
 

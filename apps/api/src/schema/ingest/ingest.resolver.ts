@@ -7,7 +7,9 @@ import { IngestRestorePointsInput, IngestResult } from './ingest.types.js';
 
 @Resolver()
 export class IngestResolver {
-  @Mutation(() => IngestResult, { description: 'Up to 10,000 restore points, all or nothing, idempotent by key' })
+  @Mutation(() => IngestResult, {
+    description: 'Up to 10,000 restore points, all or nothing, idempotent by key',
+  })
   @Access(...WRITER_ROLES)
   async ingestRestorePoints(
     @Ctx() ctx: Context,

@@ -5,7 +5,8 @@ import { AgentOsEnum, MachineKindEnum, OperationEnum } from '../common/enums.js'
 @InputType()
 export class RestorePointInput {
   @Field(() => String, { description: 'External id of the tenant' }) tenant!: string;
-  @Field(() => String, { description: 'External id of the machine; an unknown machine is registered' }) machine!: string;
+  @Field(() => String, { description: 'External id of the machine; an unknown machine is registered' })
+  machine!: string;
   @Field(() => MachineKindEnum, { nullable: true, description: 'Required when the machine is not known yet' })
   machineKind?: MachineKindEnum | null;
   @Field(() => AgentOsEnum, { nullable: true }) agentOs?: AgentOsEnum | null;
@@ -27,6 +28,8 @@ export class IngestResult {
   @Field(() => Int, { description: 'Points stored by this batch' }) accepted!: number;
   @Field(() => Int, { description: 'Points that repeat one already stored (or one earlier in the batch)' })
   duplicates!: number;
-  @Field(() => Boolean, { description: 'True when this is the stored answer to an earlier identical request' })
+  @Field(() => Boolean, {
+    description: 'True when this is the stored answer to an earlier identical request',
+  })
   replayed!: boolean;
 }

@@ -13,7 +13,9 @@ import { Machine, MachineConnection } from './machine.types.js';
 
 @Resolver(() => Machine)
 export class MachineResolver {
-  @Query(() => MachineConnection, { description: 'Machines charged in a month, with their charges and the rules behind them' })
+  @Query(() => MachineConnection, {
+    description: 'Machines charged in a month, with their charges and the rules behind them',
+  })
   @Access(...ALL_ROLES)
   async machines(
     @Ctx() ctx: Context,
@@ -32,18 +34,31 @@ export class MachineResolver {
       .filter((t) => tenantExternalId === null || t.id === tenantExternalId)
       .flatMap((t) => t.machines.map((m) => ({ tenant: t.id, machine: m })))
       .sort((a, b) => (a.tenant === b.tenant ? cmp(a.machine.id, b.machine.id) : cmp(a.tenant, b.tenant)))
-      .filter((r) => !position || cmp(r.tenant, position[0]!) > 0 || (r.tenant === position[0] && cmp(r.machine.id, position[1]!) > 0));
+      .filter(
+        (r) =>
+          !position ||
+          cmp(r.tenant, position[0]!) > 0 ||
+          (r.tenant === position[0] && cmp(r.machine.id, position[1]!) > 0),
+      );
     const page = rows.slice(0, limit);
 
     const { tenants, machines } = schema;
     const tenantRows = await tx
       .select()
       .from(tenants)
-      .where(and(inArray(tenants.externalId, [...new Set(page.map((r) => r.tenant)), '']), ...withinReach(principal, { spId: tenants.spId, tenantId: tenants.id })));
+      .where(
+        and(
+          inArray(tenants.externalId, [...new Set(page.map((r) => r.tenant)), '']),
+          ...withinReach(principal, { spId: tenants.spId, tenantId: tenants.id }),
+        ),
+      );
     const nodes: Machine[] = [];
     for (const t of tenantRows) {
       const names = page.filter((r) => r.tenant === t.externalId).map((r) => r.machine.id);
-      const found = await tx.select().from(machines).where(and(eq(machines.tenantId, t.id), inArray(machines.externalId, names)));
+      const found = await tx
+        .select()
+        .from(machines)
+        .where(and(eq(machines.tenantId, t.id), inArray(machines.externalId, names)));
       const byName = new Map(found.map((m) => [m.externalId, m]));
       for (const r of page.filter((x) => x.tenant === t.externalId)) {
         const m = byName.get(r.machine.id);
@@ -67,11 +82,18 @@ export class MachineResolver {
         });
       }
     }
-    nodes.sort((a, b) => (a.tenant.externalId === b.tenant.externalId ? cmp(a.externalId, b.externalId) : cmp(a.tenant.externalId, b.tenant.externalId)));
+    nodes.sort((a, b) =>
+      a.tenant.externalId === b.tenant.externalId
+        ? cmp(a.externalId, b.externalId)
+        : cmp(a.tenant.externalId, b.tenant.externalId),
+    );
     const last = page[page.length - 1];
     return {
       edges: nodes.map((node) => ({ node, cursor: encodeCursor([node.tenant.externalId, node.externalId]) })),
-      pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor([last.tenant, last.machine.id]) : null },
+      pageInfo: {
+        hasNextPage: rows.length > limit,
+        endCursor: last ? encodeCursor([last.tenant, last.machine.id]) : null,
+      },
       totalCount: null,
     };
   }

@@ -8,11 +8,16 @@ export class Charge {
   @Field(() => ChargePoolEnum) pool!: ChargePoolEnum;
   @Field(() => CounterEnum, { nullable: true, description: 'The SP counter (sp-cloud-connect charges)' })
   counter!: CounterEnum | null;
-  @Field(() => String, { nullable: true, description: 'External id of the tenant license (tenant-license charges)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'External id of the tenant license (tenant-license charges)',
+  })
   license!: string | null;
   @Field(() => ChargeStatusEnum) status!: ChargeStatusEnum;
   @Field(() => Int) units!: number;
-  @Field(() => [String], { description: 'Ids of the rules that decided this charge (docs/licensing-rules.md)' })
+  @Field(() => [String], {
+    description: 'Ids of the rules that decided this charge (docs/licensing-rules.md)',
+  })
   rules!: string[];
 }
 

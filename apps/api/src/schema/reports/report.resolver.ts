@@ -13,9 +13,14 @@ import { LicenseReport } from './report.types.js';
 
 @Resolver()
 export class ReportResolver {
-  @Query(() => LicenseReport, { description: 'The license report of one month (YYYY-MM), within the caller’s reach' })
+  @Query(() => LicenseReport, {
+    description: 'The license report of one month (YYYY-MM), within the caller’s reach',
+  })
   @Access(...ALL_ROLES)
-  async licenseReport(@Ctx() ctx: Context, @Arg('month', () => String) month: string): Promise<LicenseReport> {
+  async licenseReport(
+    @Ctx() ctx: Context,
+    @Arg('month', () => String) month: string,
+  ): Promise<LicenseReport> {
     const principal = principalOf(ctx);
     parseMonthArg(month, 'month');
     const tx = await ctx.tx();
@@ -27,7 +32,9 @@ export class ReportResolver {
     const licenseRows = await tx
       .select({ id: schema.licenses.id, externalId: schema.licenses.externalId, type: schema.licenses.type })
       .from(schema.licenses)
-      .where(and(...withinReach(principal, { spId: schema.licenses.spId, tenantId: schema.licenses.tenantId })));
+      .where(
+        and(...withinReach(principal, { spId: schema.licenses.spId, tenantId: schema.licenses.tenantId })),
+      );
     return toLicenseReport(report, {
       tenants: new Map(tenantRows.map((t) => [t.externalId, t])),
       licenses: new Map(licenseRows.map((l) => [l.externalId, { ...l, type: l.type as LicenseTypeEnum }])),

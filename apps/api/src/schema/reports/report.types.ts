@@ -87,16 +87,23 @@ export class Violation {
   @Field(() => SeverityEnum) severity!: SeverityEnum;
   @Field(() => String) message!: string;
   @Field(() => ViolationTenant, { nullable: true }) tenant!: ViolationTenant | null;
-  @Field(() => String, { nullable: true, description: 'External id of the license concerned' }) license!: string | null;
-  @Field(() => String, { nullable: true, description: 'External id of the backup server concerned' }) server!: string | null;
-  @Field(() => String, { nullable: true, description: 'External id of the machine concerned' }) machine!: string | null;
+  @Field(() => String, { nullable: true, description: 'External id of the license concerned' }) license!:
+    | string
+    | null;
+  @Field(() => String, { nullable: true, description: 'External id of the backup server concerned' }) server!:
+    | string
+    | null;
+  @Field(() => String, { nullable: true, description: 'External id of the machine concerned' }) machine!:
+    | string
+    | null;
 }
 
 @ObjectType()
 export class LicenseReport {
   @Field(() => String) month!: string;
   @Field(() => RulesetEnum) ruleset!: RulesetEnum;
-  @Field(() => SpMonth, { nullable: true, description: 'Null for tenant callers' }) serviceProvider!: SpMonth | null;
+  @Field(() => SpMonth, { nullable: true, description: 'Null for tenant callers' })
+  serviceProvider!: SpMonth | null;
   @Field(() => [TenantMonth]) tenants!: TenantMonth[];
   @Field(() => [Violation]) violations!: Violation[];
 }

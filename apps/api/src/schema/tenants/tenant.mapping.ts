@@ -1,6 +1,6 @@
 import type { schema } from '@vcc/db';
-import type { BackupServer, License, Tenant } from './tenant.types.js';
 import type { LicenseTypeEnum } from '../common/enums.js';
+import type { BackupServer, License, Tenant } from './tenant.types.js';
 
 export function toTenant(row: typeof schema.tenants.$inferSelect): Tenant {
   return {

@@ -1,9 +1,9 @@
 import { schema } from '@vcc/db';
 import { and, asc, eq, gt, ilike, or } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { ALL_ROLES, SP_ROLES } from '../../auth/principal.js';
 import { withinReach } from '../../auth/scope-conditions.js';
 import { type Context, principalOf } from '../../server/context.js';
-import { ALL_ROLES, SP_ROLES } from '../../auth/principal.js';
 import { Access } from '../common/access.js';
 import { decodeCursor, encodeCursor, pageSize } from '../common/connection.js';
 import { toTenant } from './tenant.mapping.js';
@@ -13,7 +13,9 @@ const { tenants } = schema;
 
 @Resolver(() => Tenant)
 export class TenantResolver {
-  @Query(() => TenantConnection, { description: 'SP roles only: every tenant, by name, with optional search' })
+  @Query(() => TenantConnection, {
+    description: 'SP roles only: every tenant, by name, with optional search',
+  })
   @Access(...SP_ROLES)
   async tenants(
     @Ctx() ctx: Context,
@@ -41,17 +43,29 @@ export class TenantResolver {
     const page = rows.slice(0, limit).map(toTenant);
     return {
       edges: page.map((node) => ({ node, cursor: encodeCursor([node.externalId]) })),
-      pageInfo: { hasNextPage: rows.length > limit, endCursor: page.length ? encodeCursor([page[page.length - 1]!.externalId]) : null },
+      pageInfo: {
+        hasNextPage: rows.length > limit,
+        endCursor: page.length ? encodeCursor([page[page.length - 1]!.externalId]) : null,
+      },
       totalCount: null,
     };
   }
 
-  @Query(() => Tenant, { nullable: true, description: 'Null when there is no such tenant or the caller may not see it' })
+  @Query(() => Tenant, {
+    nullable: true,
+    description: 'Null when there is no such tenant or the caller may not see it',
+  })
   @Access(...ALL_ROLES)
-  async tenant(@Ctx() ctx: Context, @Arg('externalId', () => String) externalId: string): Promise<Tenant | null> {
+  async tenant(
+    @Ctx() ctx: Context,
+    @Arg('externalId', () => String) externalId: string,
+  ): Promise<Tenant | null> {
     const db = await ctx.tx();
     const reach = withinReach(principalOf(ctx), { spId: tenants.spId, tenantId: tenants.id });
-    const [row] = await db.select().from(tenants).where(and(eq(tenants.externalId, externalId), ...reach));
+    const [row] = await db
+      .select()
+      .from(tenants)
+      .where(and(eq(tenants.externalId, externalId), ...reach));
     return row ? toTenant(row) : null;
   }
 

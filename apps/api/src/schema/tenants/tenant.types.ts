@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { LicenseTypeEnum } from '../common/enums.js';
 import { Connection } from '../common/connection.js';
+import { LicenseTypeEnum } from '../common/enums.js';
 
 @ObjectType()
 export class Plan {
@@ -8,7 +8,9 @@ export class Plan {
   @Field(() => Int) vmReplica!: number;
   @Field(() => Int) server!: number;
   @Field(() => Int) workstation!: number;
-  @Field(() => Int, { description: 'VMs the tenant plans to protect: the hosting obligation of a managed tenant' })
+  @Field(() => Int, {
+    description: 'VMs the tenant plans to protect: the hosting obligation of a managed tenant',
+  })
   vms!: number;
 }
 

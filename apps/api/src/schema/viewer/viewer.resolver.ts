@@ -15,7 +15,10 @@ export class ViewerResolver {
   async viewer(@Ctx() ctx: Context): Promise<Viewer> {
     const principal = principalOf(ctx);
     const db = await ctx.tx();
-    const [sp] = await db.select().from(schema.serviceProviders).where(eq(schema.serviceProviders.id, principal.spId));
+    const [sp] = await db
+      .select()
+      .from(schema.serviceProviders)
+      .where(eq(schema.serviceProviders.id, principal.spId));
     const [tenant] = principal.tenantId
       ? await db.select().from(schema.tenants).where(eq(schema.tenants.id, principal.tenantId))
       : [];

@@ -121,7 +121,7 @@ async function indexEstate(
   principal: Principal,
   input: IngestRestorePointsInput,
 ): Promise<EstateIndex> {
-  const { tenants, backupServers, machines } = schema;
+  const { tenants, machines } = schema;
   const tenantExternalIds = [...new Set(input.restorePoints.map((p) => p.tenant))];
   const serverExternalIds = [...new Set(input.restorePoints.map((p) => p.server))];
   const tenantRows = tenantExternalIds.length

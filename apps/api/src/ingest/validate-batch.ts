@@ -44,61 +44,72 @@ export function validateBatch(
 ): { points: ResolvedPoint[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const resolved: ResolvedPoint[] = [];
-  const firstKind = new Map<string, string>();
-  points.forEach((p, i) => {
-    const path = `input.restorePoints[${i}]`;
-    const fail = (field: string, message: string) => problems.push({ path: `${path}.${field}`, message });
-    const tenantId = index.tenants.get(p.tenant);
-    if (!tenantId) return fail('tenant', `unknown tenant ${JSON.stringify(p.tenant)}`);
-    if (!isSpRole(principal.role) && tenantId !== principal.tenantId) {
-      return fail('tenant', `this key may ingest only for its own tenant, not ${JSON.stringify(p.tenant)}`);
-    }
-    const server = index.servers.get(p.server);
-    if (!server || (server.tenantId !== null && server.tenantId !== tenantId)) {
-      return fail(
-        'server',
-        `unknown backup server ${JSON.stringify(p.server)} for tenant ${JSON.stringify(p.tenant)}`,
-      );
-    }
-    if (p.machine.length === 0 || p.machine.length > 200)
-      return fail('machine', 'must be 1 to 200 characters');
-    const machineKey = `${tenantId}\u0000${p.machine}`;
-    const known = index.machines.get(machineKey);
-    const kind = known?.kind ?? p.machineKind ?? firstKind.get(machineKey);
-    if (!kind)
-      return fail(
-        'machineKind',
-        `machine ${JSON.stringify(p.machine)} is not known yet: give its machineKind`,
-      );
-    if (p.machineKind && p.machineKind !== kind) {
-      return fail('machineKind', `machine ${JSON.stringify(p.machine)} is a ${kind}, not a ${p.machineKind}`);
-    }
-    firstKind.set(machineKey, kind);
-    if (kind !== 'vm' && p.operation.endsWith('-replica')) {
-      return fail('operation', `only VMs can be replicated; ${JSON.stringify(p.machine)} is a ${kind}`);
-    }
-    if (kind === 'vm' && (p.agentOs || p.agentVersion)) return fail('agentOs', 'a VM has no agent');
-    if (p.agentVersion && !/^\d+(\.\d+){0,3}$/.test(p.agentVersion)) {
-      return fail(
-        'agentVersion',
-        `expected a dotted build number such as 6.0.0.1060, got ${JSON.stringify(p.agentVersion.slice(0, 40))}`,
-      );
-    }
-    const at = p.at.getTime();
-    if (!Number.isFinite(at) || at < LOWEST || at > now + 86_400_000) {
-      return fail('at', 'must be a time between 2000-01-01 and tomorrow');
-    }
-    resolved.push({
-      tenantId,
-      machine: p.machine,
-      machineKey,
-      kind,
-      agentOs: p.agentOs ?? null,
-      agentVersion: p.agentVersion ?? null,
-      serverId: server.id,
-      operation: p.operation as Operation,
-      at,
-    });
+  const kinds = new Map<string, string>();
+  points.forEach((point, i) => {
+    const result = resolvePoint(principal, point, index, kinds, now);
+    if ('problem' in result)
+      problems.push({ path: `input.restorePoints[${i}].${result.field}`, message: result.problem });
+    else resolved.push(result);
   });
   return { points: resolved, problems };
+}
+
+type Resolution = ResolvedPoint | { field: string; problem: string };
+
+/** One point resolved to database ids, or the first problem with it. */
+function resolvePoint(
+  principal: Principal,
+  p: RestorePointInput,
+  index: EstateIndex,
+  kinds: Map<string, string>,
+  now: number,
+): Resolution {
+  const fail = (field: string, problem: string): Resolution => ({ field, problem });
+  const tenantId = index.tenants.get(p.tenant);
+  if (!tenantId) return fail('tenant', `unknown tenant ${JSON.stringify(p.tenant)}`);
+  if (!isSpRole(principal.role) && tenantId !== principal.tenantId) {
+    return fail('tenant', `this key may ingest only for its own tenant, not ${JSON.stringify(p.tenant)}`);
+  }
+  const server = index.servers.get(p.server);
+  if (!server || (server.tenantId !== null && server.tenantId !== tenantId)) {
+    return fail(
+      'server',
+      `unknown backup server ${JSON.stringify(p.server)} for tenant ${JSON.stringify(p.tenant)}`,
+    );
+  }
+  if (p.machine.length === 0 || p.machine.length > 200) return fail('machine', 'must be 1 to 200 characters');
+  const machineKey = `${tenantId}\u0000${p.machine}`;
+  // A machine's kind is what the database says, else what the batch first said of it.
+  const kind = index.machines.get(machineKey)?.kind ?? kinds.get(machineKey) ?? p.machineKind;
+  if (!kind)
+    return fail('machineKind', `machine ${JSON.stringify(p.machine)} is not known yet: give its machineKind`);
+  if (p.machineKind && p.machineKind !== kind) {
+    return fail('machineKind', `machine ${JSON.stringify(p.machine)} is a ${kind}, not a ${p.machineKind}`);
+  }
+  kinds.set(machineKey, kind);
+  if (kind !== 'vm' && p.operation.endsWith('-replica')) {
+    return fail('operation', `only VMs can be replicated; ${JSON.stringify(p.machine)} is a ${kind}`);
+  }
+  if (kind === 'vm' && (p.agentOs || p.agentVersion)) return fail('agentOs', 'a VM has no agent');
+  if (p.agentVersion && !/^\d+(\.\d+){0,3}$/.test(p.agentVersion)) {
+    return fail(
+      'agentVersion',
+      `expected a dotted build number such as 6.0.0.1060, got ${JSON.stringify(p.agentVersion.slice(0, 40))}`,
+    );
+  }
+  const at = p.at.getTime();
+  if (!Number.isFinite(at) || at < LOWEST || at > now + 86_400_000) {
+    return fail('at', 'must be a time between 2000-01-01 and tomorrow');
+  }
+  return {
+    tenantId,
+    machine: p.machine,
+    machineKey,
+    kind,
+    agentOs: p.agentOs ?? null,
+    agentVersion: p.agentVersion ?? null,
+    serverId: server.id,
+    operation: p.operation as Operation,
+    at,
+  };
 }

@@ -31,6 +31,7 @@ export function toLicense(row: typeof schema.licenses.$inferSelect): License {
     validFrom: row.validFrom,
     validTo: row.validTo,
     serverId: row.serverId,
+    tenantId: row.tenantId,
     capacity: {
       vmBackup: row.capVmBackup,
       vmReplica: row.capVmReplica,

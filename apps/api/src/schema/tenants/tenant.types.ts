@@ -33,6 +33,8 @@ export class License {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null: no end' }) validTo!: string | null;
   @Field(() => LicenseCapacity) capacity!: LicenseCapacity;
   serverId!: string;
+  /** The tenant of the server it is installed on; null on the SP's own servers. */
+  tenantId!: string | null;
 }
 
 @ObjectType()

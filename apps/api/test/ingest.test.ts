@@ -27,7 +27,7 @@ describe.each(DATABASE_KINDS)('ingestRestorePoints on %s', (kind) => {
       await queryRows<{ points: number; machines: number; activity: number; records: number }>(
         api.database.db,
         sql`select (select count(*) from restore_points)::int as points, (select count(*) from machines)::int as machines,
-                   (select count(*) from machine_activity)::int as activity, (select count(*) from idempotency_records)::int as records`,
+                   (select count(*) from machine_usage)::int as activity, (select count(*) from idempotency_records)::int as records`,
       )
     )[0];
 

@@ -144,26 +144,16 @@ CREATE TABLE "report_snapshots" (
 	CONSTRAINT "report_snapshots_pk" PRIMARY KEY("sp_id","month")
 );
 --> statement-breakpoint
-CREATE TABLE "machine_activity" (
-	"sp_id" uuid NOT NULL,
-	"tenant_id" uuid NOT NULL,
-	"machine_id" bigint NOT NULL,
-	"server_id" uuid NOT NULL,
-	"op_class" "op_class" NOT NULL,
-	"month" date NOT NULL,
-	"days" integer NOT NULL,
-	"late_days" integer NOT NULL,
-	CONSTRAINT "machine_activity_pk" PRIMARY KEY("tenant_id","machine_id","server_id","op_class","month")
-);
---> statement-breakpoint
-CREATE TABLE "machine_firsts" (
+CREATE TABLE "machine_usage" (
 	"sp_id" uuid NOT NULL,
 	"tenant_id" uuid NOT NULL,
 	"machine_id" bigint NOT NULL,
 	"server_id" uuid NOT NULL,
 	"op_class" "op_class" NOT NULL,
 	"first_at" timestamp (3) with time zone NOT NULL,
-	CONSTRAINT "machine_firsts_pk" PRIMARY KEY("tenant_id","machine_id","server_id","op_class")
+	"days" integer[] NOT NULL,
+	"late_days" integer[] NOT NULL,
+	CONSTRAINT "machine_usage_pk" PRIMARY KEY("tenant_id","machine_id","server_id","op_class")
 );
 --> statement-breakpoint
 CREATE TABLE "machines" (
@@ -213,4 +203,4 @@ CREATE INDEX "tenants_sp_name" ON "tenants" USING btree ("sp_id",lower("name"));
 CREATE INDEX "audit_log_sp_at" ON "audit_log" USING btree ("sp_id","at");--> statement-breakpoint
 CREATE INDEX "audit_log_tenant" ON "audit_log" USING btree ("tenant_id");--> statement-breakpoint
 CREATE INDEX "report_adjustments_sp_month" ON "report_adjustments" USING btree ("sp_id","month");--> statement-breakpoint
-CREATE INDEX "machine_activity_sp_month" ON "machine_activity" USING btree ("sp_id","month");
+CREATE INDEX "machine_usage_sp" ON "machine_usage" USING btree ("sp_id");

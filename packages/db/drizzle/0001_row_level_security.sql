@@ -53,17 +53,11 @@ ALTER TABLE "restore_points" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY "restore_points_isolation" ON "restore_points" USING (sp_id = app_sp_id() AND (app_is_sp() OR tenant_id = app_tenant_id())) WITH CHECK (sp_id = app_sp_id() AND (app_is_sp() OR tenant_id = app_tenant_id()));
 --> statement-breakpoint
-ALTER TABLE "machine_activity" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "machine_usage" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
-ALTER TABLE "machine_activity" FORCE ROW LEVEL SECURITY;
+ALTER TABLE "machine_usage" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY "machine_activity_isolation" ON "machine_activity" USING (sp_id = app_sp_id() AND (app_is_sp() OR tenant_id = app_tenant_id())) WITH CHECK (sp_id = app_sp_id() AND (app_is_sp() OR tenant_id = app_tenant_id()));
---> statement-breakpoint
-ALTER TABLE "machine_firsts" ENABLE ROW LEVEL SECURITY;
---> statement-breakpoint
-ALTER TABLE "machine_firsts" FORCE ROW LEVEL SECURITY;
---> statement-breakpoint
-CREATE POLICY "machine_firsts_isolation" ON "machine_firsts" USING (sp_id = app_sp_id() AND (app_is_sp() OR tenant_id = app_tenant_id())) WITH CHECK (sp_id = app_sp_id() AND (app_is_sp() OR tenant_id = app_tenant_id()));
+CREATE POLICY "machine_usage_isolation" ON "machine_usage" USING (sp_id = app_sp_id() AND (app_is_sp() OR tenant_id = app_tenant_id())) WITH CHECK (sp_id = app_sp_id() AND (app_is_sp() OR tenant_id = app_tenant_id()));
 --> statement-breakpoint
 ALTER TABLE "users" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -113,7 +107,7 @@ ALTER TABLE "report_snapshots" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY "report_snapshots_isolation" ON "report_snapshots" USING (sp_id = app_sp_id() AND app_is_sp()) WITH CHECK (sp_id = app_sp_id() AND app_is_sp());
 --> statement-breakpoint
-GRANT SELECT, INSERT, UPDATE, DELETE ON "tenants", "backup_servers", "licenses", "machines", "restore_points", "machine_activity", "machine_firsts", "users", "api_keys", "idempotency_records", "report_snapshot_tenants", "report_adjustments", "report_snapshots" TO vcc_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON "tenants", "backup_servers", "licenses", "machines", "restore_points", "machine_usage", "users", "api_keys", "idempotency_records", "report_snapshot_tenants", "report_adjustments", "report_snapshots" TO vcc_app;
 --> statement-breakpoint
 GRANT SELECT, UPDATE ON "service_providers" TO vcc_app;
 --> statement-breakpoint

@@ -1,4 +1,4 @@
-import { rollUp, scenarioTimeMs } from '@vcc/rules';
+import { monthOfIndex, rollUp, scenarioTimeMs } from '@vcc/rules';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importScenario } from '../src/estate/import-scenario.js';
@@ -39,27 +39,38 @@ describe.each(DATABASE_KINDS)('importing scenarios on %s', (kind) => {
         .filter((p) => p.machine === machine.id)
         .map((p) => ({ server: p.server, operation: p.operation, at: scenarioTimeMs(p.at)! }));
       const expected = rollUp(points);
-      const activity = await queryRows<{
+      const usage = await queryRows<{
         server: string;
         opClass: string;
-        month: string;
-        days: number;
-        lateDays: number;
+        at: number;
+        lo: number;
+        days: number[];
+        late: number[];
       }>(
         database.db,
-        sql`select s.external_id as server, a.op_class::text as "opClass", to_char(a.month, 'YYYY-MM') as month,
-                   a.days, a.late_days as "lateDays"
-              from machine_activity a join machines m on m.tenant_id = a.tenant_id and m.id = a.machine_id
-              join backup_servers s on s.id = a.server_id
+        sql`select s.external_id as server, u.op_class::text as "opClass", (extract(epoch from u.first_at) * 1000)::float8 as at,
+                   array_lower(u.days, 1) as lo, u.days[array_lower(u.days, 1):array_upper(u.days, 1)] as days,
+                   u.late_days[array_lower(u.days, 1):array_upper(u.days, 1)] as late
+              from machine_usage u join machines m on m.tenant_id = u.tenant_id and m.id = u.machine_id
+              join backup_servers s on s.id = u.server_id
              where m.external_id = ${machine.id}`,
       );
-      const firsts = await queryRows<{ server: string; opClass: string; at: number }>(
-        database.db,
-        sql`select s.external_id as server, f.op_class::text as "opClass", (extract(epoch from f.first_at) * 1000)::float8 as at
-              from machine_firsts f join machines m on m.tenant_id = f.tenant_id and m.id = f.machine_id
-              join backup_servers s on s.id = f.server_id
-             where m.external_id = ${machine.id}`,
+      const activity = usage.flatMap((u) =>
+        u.days.flatMap((days, i) =>
+          days
+            ? [
+                {
+                  server: u.server,
+                  opClass: u.opClass,
+                  month: monthOfIndex(u.lo + i),
+                  days,
+                  lateDays: u.late[i] ?? 0,
+                },
+              ]
+            : [],
+        ),
       );
+      const firsts = usage.map((u) => ({ server: u.server, opClass: u.opClass, at: Number(u.at) }));
       const byKey = <T extends { server: string; opClass: string }>(xs: T[]) =>
         [...xs].sort((a, b) =>
           `${a.server}${a.opClass}${JSON.stringify(a)}`.localeCompare(
@@ -67,7 +78,7 @@ describe.each(DATABASE_KINDS)('importing scenarios on %s', (kind) => {
           ),
         );
       expect(byKey(activity)).toEqual(byKey(expected.activity));
-      expect(byKey(firsts.map((f) => ({ ...f, at: Number(f.at) })))).toEqual(byKey(expected.firsts));
+      expect(byKey(firsts)).toEqual(byKey(expected.firsts));
     }
   });
 });

@@ -10,7 +10,8 @@ import {
   type EstateFacts,
   type LicenseFacts,
   type MachineFacts,
-  monthStart,
+  monthIndex,
+  monthOfIndex,
   type OpClass,
   type TenantFacts,
 } from '@vcc/rules';
@@ -121,7 +122,10 @@ export async function loadEstateFacts(tx: Executor, months: readonly string[]): 
   };
 }
 
-/** The machines with activity in the window, with that activity and their first restore points. */
+/**
+ * The machines with activity in the window: every usage row of such a machine (a row outside the
+ * window still carries a first restore point the engine needs for R-NEW), its months cut to the window.
+ */
 async function loadMachines(
   tx: Executor,
   window: { from: string; to: string },
@@ -129,8 +133,8 @@ async function loadMachines(
   servers: ServerRow[],
 ): Promise<void> {
   const serverExternalId = new Map(servers.map((s) => [s.id, s.external_id]));
-  const from = new Date(monthStart(window.from)).toISOString().slice(0, 10);
-  const to = new Date(monthStart(window.to)).toISOString().slice(0, 10);
+  const from = monthIndex(window.from);
+  const to = monthIndex(window.to);
   const rows = await queryRows<{
     tenant_id: string;
     machine_id: string;
@@ -140,17 +144,23 @@ async function loadMachines(
     agent_version: string | null;
     server_id: string;
     op_class: OpClass;
-    month: string;
-    days: number;
-    late_days: number;
+    first_at: number;
+    lo: number | null;
+    days: (number | null)[] | null;
+    late_days: (number | null)[] | null;
   }>(
     tx,
-    sql`select a.tenant_id, a.machine_id::text, m.external_id, m.kind, m.agent_os, m.agent_version,
-               a.server_id, a.op_class, to_char(a.month, 'YYYY-MM') as month, a.days, a.late_days
-          from machine_activity a
-          join machines m on m.tenant_id = a.tenant_id and m.id = a.machine_id
-         where a.month between ${from}::date and ${to}::date
-         order by a.tenant_id, a.machine_id`,
+    sql`select u.tenant_id, u.machine_id::text, m.external_id, m.kind, m.agent_os, m.agent_version, u.server_id, u.op_class,
+               (extract(epoch from u.first_at) * 1000)::float8 as first_at,
+               greatest(array_lower(u.days, 1), ${from}::int) as lo,
+               u.days[${from}::int:${to}::int] as days,
+               u.late_days[${from}::int:${to}::int] as late_days
+          from machine_usage u
+          join machines m on m.tenant_id = u.tenant_id and m.id = u.machine_id
+         where exists (select 1 from machine_usage w
+                        where w.tenant_id = u.tenant_id and w.machine_id = u.machine_id
+                          and array_upper(w.days, 1) >= ${from}::int and array_lower(w.days, 1) <= ${to}::int)
+         order by u.tenant_id, u.machine_id`,
   );
   const machines = new Map<string, MachineFacts>();
   for (const r of rows) {
@@ -167,35 +177,20 @@ async function loadMachines(
       machines.set(key, machine);
       tenants.get(r.tenant_id)?.machines.push(machine);
     }
-    machine.activity.push({
-      server: serverExternalId.get(r.server_id)!,
-      opClass: r.op_class,
-      month: r.month,
-      days: r.days,
-      lateDays: r.late_days,
-    });
-  }
-  const firsts = await queryRows<{
-    tenant_id: string;
-    machine_id: string;
-    server_id: string;
-    op_class: OpClass;
-    at: number;
-  }>(
-    tx,
-    sql`select f.tenant_id, f.machine_id::text, f.server_id, f.op_class,
-               (extract(epoch from f.first_at) * 1000)::float8 as at
-          from machine_firsts f
-         where exists (select 1 from machine_activity a
-                        where a.tenant_id = f.tenant_id and a.machine_id = f.machine_id
-                          and a.month between ${from}::date and ${to}::date)`,
-  );
-  for (const f of firsts) {
-    machines.get(`${f.tenant_id}:${f.machine_id}`)?.firsts.push({
-      server: serverExternalId.get(f.server_id)!,
-      opClass: f.op_class,
-      at: Number(f.at),
-    });
+    const server = serverExternalId.get(r.server_id)!;
+    machine.firsts.push({ server, opClass: r.op_class, at: Number(r.first_at) });
+    const days = r.days ?? [];
+    for (let i = 0; i < days.length; i++) {
+      const bits = days[i];
+      if (!bits) continue;
+      machine.activity.push({
+        server,
+        opClass: r.op_class,
+        month: monthOfIndex(r.lo! + i),
+        days: bits,
+        lateDays: r.late_days?.[i] ?? 0,
+      });
+    }
   }
 }
 

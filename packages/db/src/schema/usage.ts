@@ -60,31 +60,15 @@ export const restorePoints = pgTable(
   ],
 );
 
-/** One row per machine, server, operation class and month: the days with restore points, as bits. */
-export const machineActivity = pgTable(
-  'machine_activity',
-  {
-    spId: uuid('sp_id').notNull(),
-    tenantId: uuid('tenant_id').notNull(),
-    machineId: bigint('machine_id', { mode: 'number' }).notNull(),
-    serverId: uuid('server_id').notNull(),
-    opClass: opClassEnum('op_class').notNull(),
-    month: date('month').notNull(),
-    days: integer('days').notNull(),
-    lateDays: integer('late_days').notNull(),
-  },
-  (t) => [
-    primaryKey({
-      name: 'machine_activity_pk',
-      columns: [t.tenantId, t.machineId, t.serverId, t.opClass, t.month],
-    }),
-    index('machine_activity_sp_month').on(t.spId, t.month),
-  ],
-);
-
-/** The first restore point a machine ever had per server and operation class (R-NEW). */
-export const machineFirsts = pgTable(
-  'machine_firsts',
+/**
+ * What the licensing engine reads instead of raw restore points: one row per machine, backup server
+ * and operation class, with its first restore point (R-NEW) and its days with restore points as
+ * bits, one array element per month. Elements are indexed by month number (year × 12 + month − 1),
+ * so a month's bits are `days[n]` and an array spans only the months the machine was active in
+ * (PostgreSQL arrays take any lower bound). See packages/rules/src/activity.ts for the bits' meaning.
+ */
+export const machineUsage = pgTable(
+  'machine_usage',
   {
     spId: uuid('sp_id').notNull(),
     tenantId: uuid('tenant_id').notNull(),
@@ -92,8 +76,13 @@ export const machineFirsts = pgTable(
     serverId: uuid('server_id').notNull(),
     opClass: opClassEnum('op_class').notNull(),
     firstAt: timestamp('first_at', { withTimezone: true, precision: 3 }).notNull(),
+    /** Bit d−1 of element n: a restore point on day d of month n. */
+    days: integer('days').array().notNull(),
+    /** Bit d−1 of element n: a restore point on day d of month n after exactly midnight. */
+    lateDays: integer('late_days').array().notNull(),
   },
   (t) => [
-    primaryKey({ name: 'machine_firsts_pk', columns: [t.tenantId, t.machineId, t.serverId, t.opClass] }),
+    primaryKey({ name: 'machine_usage_pk', columns: [t.tenantId, t.machineId, t.serverId, t.opClass] }),
+    index('machine_usage_sp').on(t.spId),
   ],
 );

@@ -1,7 +1,7 @@
 /**
  * Stores restore points and keeps the engine's rollups current, in the caller's transaction and in
  * one set-based statement: points that repeat a stored one (same natural key) are skipped, and only
- * the points actually inserted are folded into machine_activity and machine_firsts. The bit
+ * the points actually inserted are folded into machine_usage. The bit
  * arithmetic is that of packages/rules/src/activity.ts (a test holds the two equal).
  */
 import type { Operation } from '@vcc/rules';
@@ -46,33 +46,31 @@ export async function recordRestorePoints(
       on conflict do nothing
       returning tenant_id, machine_id, server_id, operation, at at time zone 'UTC' as utc
     ), classified as (
-      select tenant_id, machine_id, server_id, utc,
+      select tenant_id, machine_id, server_id, utc, month_number(utc) as month,
              (case operation when 'cloud-backup' then 'cloud-backup' when 'cloud-backup-copy' then 'cloud-backup'
                              when 'cloud-replica' then 'cloud-replica' else 'local' end)::op_class as op_class,
              1 << (extract(day from utc)::int - 1) as bit
         from inserted
-    ), activity as (
-      insert into machine_activity (sp_id, tenant_id, machine_id, server_id, op_class, month, days, late_days)
-      select ${spId}::uuid, tenant_id, machine_id, server_id, op_class, date_trunc('month', utc)::date,
-             bit_or(bit), bit_or(case when utc::time <> time '00:00' then bit else 0 end)
+    ), by_month as (
+      select tenant_id, machine_id, server_id, op_class, month, min(utc) as first_utc, bit_or(bit) as days,
+             bit_or(case when utc::time <> time '00:00' then bit else 0 end) as late_days
         from classified
-       group by tenant_id, machine_id, server_id, op_class, date_trunc('month', utc)
-       order by tenant_id, machine_id, server_id, op_class, date_trunc('month', utc)
-      on conflict (tenant_id, machine_id, server_id, op_class, month) do update
-        set days = machine_activity.days | excluded.days, late_days = machine_activity.late_days | excluded.late_days
-      returning 1
-    ), firsts as (
-      insert into machine_firsts (sp_id, tenant_id, machine_id, server_id, op_class, first_at)
-      select ${spId}::uuid, tenant_id, machine_id, server_id, op_class, min(utc) at time zone 'UTC'
-        from classified
+       group by tenant_id, machine_id, server_id, op_class, month
+    ), usage as (
+      insert into machine_usage (sp_id, tenant_id, machine_id, server_id, op_class, first_at, days, late_days)
+      select ${spId}::uuid, tenant_id, machine_id, server_id, op_class, min(first_utc) at time zone 'UTC',
+             day_bits_agg(month, days), day_bits_agg(month, late_days)
+        from by_month
        group by tenant_id, machine_id, server_id, op_class
+       -- One order for every writer, so that concurrent batches lock rows alike and never deadlock.
        order by tenant_id, machine_id, server_id, op_class
       on conflict (tenant_id, machine_id, server_id, op_class) do update
-        set first_at = least(machine_firsts.first_at, excluded.first_at)
+        set first_at = least(machine_usage.first_at, excluded.first_at),
+            days = day_bits_merge(machine_usage.days, excluded.days),
+            late_days = day_bits_merge(machine_usage.late_days, excluded.late_days)
       returning 1
     )
-    select (select count(*) from inserted)::int as inserted,
-           (select count(*) from activity)::int + (select count(*) from firsts)::int as touched`,
+    select (select count(*) from inserted)::int as inserted, (select count(*) from usage)::int as touched`,
   );
   const inserted = result?.inserted ?? 0;
   return { inserted, duplicates: points.length - inserted };

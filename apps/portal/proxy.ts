@@ -4,6 +4,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 import { audienceOf, homePath, normalizeRole } from './lib/auth/roles';
 import { authSecret } from './lib/auth/secret';
+import { isApiTokenExpired } from './lib/auth/token-expiry';
 
 export async function proxy(request: NextRequest) {
   const secret = authSecret();
@@ -13,6 +14,15 @@ export async function proxy(request: NextRequest) {
 
   if (!token || !role) {
     const signIn = new URL('/signin', request.url);
+    signIn.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
+    return NextResponse.redirect(signIn);
+  }
+
+  // The API token inside the session expires before the cookie does: ask for a fresh sign-in
+  // rather than render a page whose every API call would fail.
+  if (isApiTokenExpired(token.apiTokenExpiresAt)) {
+    const signIn = new URL('/signin', request.url);
+    signIn.searchParams.set('expired', '1');
     signIn.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
     return NextResponse.redirect(signIn);
   }

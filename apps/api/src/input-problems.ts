@@ -49,3 +49,11 @@ export class InputProblems {
     if (this.problems.length > 0) throw badInput(this.problems);
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id this API gave out (a UUID), or BAD_USER_INPUT: the database would refuse it less politely. */
+export function requireUuid(value: string, path: string): string {
+  if (!UUID.test(value)) throw badInput([{ path, message: 'not an id this API gave out' }]);
+  return value;
+}

@@ -10,7 +10,7 @@ export function NavLinks({ items }: { items: readonly NavItem[] }) {
   return (
     <ul className="nav__list">
       {items.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const active = pathname === item.href || (!item.exact && pathname.startsWith(`${item.href}/`));
         return (
           <li key={item.href}>
             <Link className="nav__link" href={item.href} aria-current={active ? 'page' : undefined}>

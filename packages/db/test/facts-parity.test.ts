@@ -47,7 +47,9 @@ const tenantArb = fc.record({
   ),
 });
 
-function scenarioOf(spId: string, tenants: fc.infer<typeof tenantArb>[]): Scenario {
+type GeneratedTenant = typeof tenantArb extends fc.Arbitrary<infer T> ? T : never;
+
+function scenarioOf(spId: string, tenants: GeneratedTenant[]): Scenario {
   const OPS = [
     'cloud-backup',
     'cloud-backup-copy',

@@ -4,8 +4,8 @@
  */
 import { schema, type Transaction } from '@vcc/db';
 import { eq } from 'drizzle-orm';
-import type { Principal } from '../auth/principal.js';
 import { recordAudit } from '../audit/record-audit.js';
+import type { Principal } from '../auth/principal.js';
 import { bumpEstateVersion } from '../estate/bump-estate-version.js';
 import { type LicenseRow, requireBackupServer, requireLicense } from '../estate/find-estate.js';
 import { spRuleset } from '../estate/sp-ruleset.js';
@@ -29,9 +29,10 @@ export async function updateLicense(
   };
   const problems = new InputProblems();
   checkLicense(problems, merged, await spRuleset(tx, principal.spId), {
-    validFrom: input.validFrom == null ? 'input.validFrom (current value)' : 'input.validFrom',
-    validTo: input.validTo == null ? 'input.validTo (current value)' : 'input.validTo',
-    capacity: input.capacity ? 'input.capacity' : 'input.capacity (current value)',
+    validFrom: 'input.validFrom',
+    // Dates out of order are reported at the one the caller changed.
+    validTo: input.validTo === undefined ? 'input.validFrom' : 'input.validTo',
+    capacity: 'input.capacity',
   });
   problems.check();
   const server = input.serverExternalId

@@ -105,7 +105,7 @@ export async function createApp({ db, config, log, secret }: AppOptions) {
           log: requestLog,
           secret,
           tx,
-          loaders: createLoaders(tx),
+          loaders: createLoaders(tx, principal),
           ip: req.ip ?? '',
           transaction,
         };

@@ -1,14 +1,18 @@
 /** Per-request batch loaders, so that nested fields cost one query per level, not one per parent. */
 import { schema } from '@vcc/db';
 import DataLoader from 'dataloader';
-import { inArray } from 'drizzle-orm';
-import { toBackupServer, toLicense } from '../schema/tenants/tenant.mapping.js';
-import type { BackupServer, License } from '../schema/tenants/tenant.types.js';
+import { and, inArray } from 'drizzle-orm';
+import type { Principal } from '../auth/principal.js';
+import { withinReach } from '../auth/scope-conditions.js';
+import { toBackupServer, toLicense, toTenant } from '../schema/tenants/tenant.mapping.js';
+import type { BackupServer, License, Tenant } from '../schema/tenants/tenant.types.js';
 import type { Context } from './context.js';
 
 export interface Loaders {
   serversByTenant: DataLoader<string, BackupServer[]>;
   licensesByServer: DataLoader<string, License[]>;
+  serverById: DataLoader<string, BackupServer | null>;
+  tenantById: DataLoader<string, Tenant | null>;
 }
 
 function grouped<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
@@ -17,25 +21,59 @@ function grouped<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[]
   return keys.map((k) => by.get(k)!);
 }
 
-export function createLoaders(tx: Context['tx']): Loaders {
+function byId<V extends { id: string }>(keys: readonly string[], rows: V[]): (V | null)[] {
+  const by = new Map(rows.map((r) => [r.id, r]));
+  return keys.map((k) => by.get(k) ?? null);
+}
+
+/** With no principal (anonymous requests reach no resolver that loads), nothing is within reach. */
+const NOBODY: Principal = {
+  kind: 'key',
+  id: '',
+  spId: '00000000-0000-0000-0000-000000000000',
+  tenantId: null,
+  role: 'tenant-viewer',
+};
+
+export function createLoaders(tx: Context['tx'], principal: Principal | null = null): Loaders {
+  const caller = principal ?? NOBODY;
+  const { backupServers, licenses, tenants } = schema;
   return {
     serversByTenant: new DataLoader(async (tenantIds) => {
       const db = await tx();
       const rows = await db
         .select()
-        .from(schema.backupServers)
-        .where(inArray(schema.backupServers.tenantId, [...tenantIds]))
-        .orderBy(schema.backupServers.externalId);
+        .from(backupServers)
+        .where(inArray(backupServers.tenantId, [...tenantIds]))
+        .orderBy(backupServers.externalId);
       return grouped(tenantIds, rows.map(toBackupServer), (s) => s.tenantId!);
     }),
     licensesByServer: new DataLoader(async (serverIds) => {
       const db = await tx();
       const rows = await db
         .select()
-        .from(schema.licenses)
-        .where(inArray(schema.licenses.serverId, [...serverIds]))
-        .orderBy(schema.licenses.externalId);
+        .from(licenses)
+        .where(inArray(licenses.serverId, [...serverIds]))
+        .orderBy(licenses.externalId);
       return grouped(serverIds, rows.map(toLicense), (l) => l.serverId);
+    }),
+    serverById: new DataLoader(async (ids) => {
+      const db = await tx();
+      const reach = withinReach(caller, { spId: backupServers.spId, tenantId: backupServers.tenantId });
+      const rows = await db
+        .select()
+        .from(backupServers)
+        .where(and(inArray(backupServers.id, [...ids]), ...reach));
+      return byId(ids, rows.map(toBackupServer));
+    }),
+    tenantById: new DataLoader(async (ids) => {
+      const db = await tx();
+      const reach = withinReach(caller, { spId: tenants.spId, tenantId: tenants.id });
+      const rows = await db
+        .select()
+        .from(tenants)
+        .where(and(inArray(tenants.id, [...ids]), ...reach));
+      return byId(ids, rows.map(toTenant));
     }),
   };
 }

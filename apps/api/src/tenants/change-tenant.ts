@@ -4,8 +4,8 @@
  */
 import { schema, type Transaction } from '@vcc/db';
 import { eq, sql } from 'drizzle-orm';
-import type { Principal } from '../auth/principal.js';
 import { recordAudit } from '../audit/record-audit.js';
+import type { Principal } from '../auth/principal.js';
 import { bumpEstateVersion } from '../estate/bump-estate-version.js';
 import { requireTenant, type TenantRow } from '../estate/find-estate.js';
 

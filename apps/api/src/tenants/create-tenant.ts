@@ -1,7 +1,7 @@
 /** `createTenant` (SP admin): a new tenant of the caller's SP; audited; bumps the estate version. */
 import { schema, type Transaction } from '@vcc/db';
-import type { Principal } from '../auth/principal.js';
 import { recordAudit } from '../audit/record-audit.js';
+import type { Principal } from '../auth/principal.js';
 import { orConflict } from '../db-errors.js';
 import { bumpEstateVersion } from '../estate/bump-estate-version.js';
 import type { TenantRow } from '../estate/find-estate.js';

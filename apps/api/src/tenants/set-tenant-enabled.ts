@@ -10,7 +10,14 @@ export function setTenantEnabled(
   externalId: string,
   enabled: boolean,
 ): Promise<TenantRow> {
-  return changeTenant(tx, principal, externalId, enabled ? 'tenant.enable' : 'tenant.disable', { enabled }, {
-    enabled,
-  });
+  return changeTenant(
+    tx,
+    principal,
+    externalId,
+    enabled ? 'tenant.enable' : 'tenant.disable',
+    { enabled },
+    {
+      enabled,
+    },
+  );
 }

@@ -27,6 +27,10 @@ export async function updateTenant(
       ...(input.managedBySp != null && { managedBySp: input.managedBySp }),
       ...(input.plan && planColumns(input.plan)),
     },
-    { name: input.name ?? undefined, managedBySp: input.managedBySp ?? undefined, plan: input.plan ?? undefined },
+    {
+      name: input.name ?? undefined,
+      managedBySp: input.managedBySp ?? undefined,
+      plan: input.plan ?? undefined,
+    },
   );
 }

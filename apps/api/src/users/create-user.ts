@@ -15,9 +15,14 @@ export interface NewUser {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Whether a (trimmed, lower-cased) address is one this system accepts as a login. */
+export function isEmailAddress(email: string): boolean {
+  return EMAIL.test(email) && email.length <= 320;
+}
+
 export async function createUser(tx: Executor, input: NewUser): Promise<{ id: string }> {
   const email = input.email.trim().toLowerCase();
-  if (!EMAIL.test(email) || email.length > 320) throw new Error(`not an e-mail address: ${input.email}`);
+  if (!isEmailAddress(email)) throw new Error(`not an e-mail address: ${input.email}`);
   if (input.password.length < 12) throw new Error('the password must have at least 12 characters');
   if (isSpRole(input.role) !== (input.tenantId === null)) {
     throw new Error(isSpRole(input.role) ? 'an SP role takes no tenant' : 'a tenant role needs --tenant');

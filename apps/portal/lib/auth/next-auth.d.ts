@@ -32,6 +32,8 @@ declare module 'next-auth/jwt' {
   /** Encrypted in the session cookie; only server code decrypts it. */
   interface JWT {
     apiToken?: string;
+    /** Epoch ms when apiToken stops being accepted by the API. */
+    apiTokenExpiresAt?: number;
     role?: PortalRole;
     tenant?: PortalTenant | null;
   }

@@ -4,6 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { signInWithPassword } from '../api/sign-in';
 import { normalizeRole } from './roles';
 import { authSecret } from './secret';
+import { apiTokenExpiresAt } from './token-expiry';
 
 // Short sessions: a portal left open on a shared screen should not stay signed in for long.
 // The API re-checks the user on every request and its token carries its own expiry.
@@ -53,6 +54,7 @@ export const authOptions: NextAuthOptions = {
         token.role = user.role;
         token.tenant = user.tenant;
         token.apiToken = user.apiToken;
+        token.apiTokenExpiresAt = apiTokenExpiresAt(user.apiToken);
       }
       return token;
     },

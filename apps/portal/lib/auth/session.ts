@@ -7,6 +7,7 @@ import { getToken } from 'next-auth/jwt';
 import { authOptions } from './options';
 import { type Audience, audienceOf, homePath } from './roles';
 import { authSecret } from './secret';
+import { isApiTokenExpired } from './token-expiry';
 
 /** The signed-in user, or null (also when sessions cannot be read, e.g. no secret configured). */
 export async function getPortalSession(): Promise<Session | null> {
@@ -23,6 +24,7 @@ export async function getPortalSession(): Promise<Session | null> {
 /**
  * The API token of the signed-in user, for gql() calls from server components and actions.
  * Read straight from the encrypted cookie because the session object deliberately lacks it.
+ * Null when signed out or when the API token has expired (the session cookie outlives it).
  */
 export async function getApiToken(): Promise<string | null> {
   const secret = authSecret();
@@ -33,6 +35,7 @@ export async function getApiToken(): Promise<string | null> {
     cookies: Object.fromEntries((await cookies()).getAll().map((c) => [c.name, c.value])),
   } as unknown as NextRequest;
   const token = await getToken({ req, secret });
+  if (isApiTokenExpired(token?.apiTokenExpiresAt)) return null;
   return token?.apiToken ?? null;
 }
 

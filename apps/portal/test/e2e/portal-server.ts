@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port';
 
 export const PORTAL_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const NEXT_BIN = fileURLToPath(new URL('../../node_modules/next/dist/bin/next', import.meta.url));
@@ -9,19 +9,6 @@ const NEXT_BIN = fileURLToPath(new URL('../../node_modules/next/dist/bin/next', 
 export interface RunningPortal {
   url: string;
   stop(): Promise<void>;
-}
-
-/** Asks the OS for a free port, so parallel runs and a dev server on 3000 do not collide. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
 }
 
 async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -4,7 +4,6 @@
  */
 import {
   bigint,
-  date,
   index,
   integer,
   pgTable,

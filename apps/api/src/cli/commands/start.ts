@@ -110,10 +110,15 @@ export async function startCommand(): Promise<void> {
   info('Demo logins:');
   for (const login of DEMO_LOGINS)
     info(`  ${login.role.padEnd(14)} ${login.email.padEnd(26)} ${login.password}`);
-  const stop = async (code: number) => {
-    portal.kill('SIGTERM');
-    await api.close();
-    process.exit(code);
+  // Signals reach the portal too, and its exit calls stop again: close the database once, cleanly.
+  let stopping: Promise<void> | null = null;
+  const stop = (code: number) => {
+    stopping ??= (async () => {
+      portal.kill('SIGTERM');
+      await api.close();
+      process.exit(code);
+    })();
+    return stopping;
   };
   portal.once('exit', (code) => void stop(code ?? 1));
   process.once('SIGINT', () => void stop(0));

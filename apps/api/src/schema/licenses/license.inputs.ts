@@ -28,7 +28,8 @@ export class CreateLicenseInput {
 }
 
 @InputType({
-  description: 'Fields left out keep their value; validTo null removes the end; capacity replaces the whole capacity',
+  description:
+    'Fields left out keep their value; validTo null removes the end; capacity replaces the whole capacity',
 })
 export class UpdateLicenseInput {
   @Field(() => String, { nullable: true }) serverExternalId?: string | null;

@@ -3,16 +3,33 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { ALL_ROLES } from '../../auth/principal.js';
 import { withinReach } from '../../auth/scope-conditions.js';
+import { findMachine } from '../../machines/find-machine.js';
 import { monthReport } from '../../reports/report-service.js';
 import { type Context, principalOf } from '../../server/context.js';
 import { Access } from '../common/access.js';
 import { parseMonthArg } from '../common/arguments.js';
 import { decodeCursor, encodeCursor, pageSize } from '../common/connection.js';
-import type { ChargePoolEnum, ChargeStatusEnum, CounterEnum, MachineKindEnum } from '../common/enums.js';
+import type { MachineKindEnum } from '../common/enums.js';
+import { toCharge } from './machine.mapping.js';
 import { Machine, MachineConnection } from './machine.types.js';
 
 @Resolver(() => Machine)
 export class MachineResolver {
+  @Query(() => Machine, {
+    nullable: true,
+    description: 'One machine with its charges in a month; null when the caller may not see it',
+  })
+  @Access(...ALL_ROLES)
+  async machine(
+    @Ctx() ctx: Context,
+    @Arg('tenantExternalId', () => String) tenantExternalId: string,
+    @Arg('externalId', () => String) externalId: string,
+    @Arg('month', () => String) month: string,
+  ): Promise<Machine | null> {
+    parseMonthArg(month, 'month');
+    return findMachine(await ctx.tx(), principalOf(ctx), tenantExternalId, externalId, month);
+  }
+
   @Query(() => MachineConnection, {
     description: 'Machines charged in a month, with their charges and the rules behind them',
   })
@@ -31,7 +48,7 @@ export class MachineResolver {
     const tx = await ctx.tx();
     const report = await monthReport(tx, principal, month);
     const rows = report.tenants
-      .filter((t) => tenantExternalId === null || t.id === tenantExternalId)
+      .filter((t) => tenantExternalId == null || t.id === tenantExternalId)
       .flatMap((t) => t.machines.map((m) => ({ tenant: t.id, machine: m })))
       .sort((a, b) => (a.tenant === b.tenant ? cmp(a.machine.id, b.machine.id) : cmp(a.tenant, b.tenant)))
       .filter(
@@ -71,14 +88,7 @@ export class MachineResolver {
           agentVersion: m.agentVersion,
           tenant: { id: t.id, externalId: t.externalId, name: t.name },
           month,
-          charges: r.machine.charges.map((c) => ({
-            pool: c.pool as ChargePoolEnum,
-            counter: (c.counter ?? null) as CounterEnum | null,
-            license: c.license ?? null,
-            status: c.status as ChargeStatusEnum,
-            units: c.units,
-            rules: [...c.rules],
-          })),
+          charges: r.machine.charges.map(toCharge),
         });
       }
     }

@@ -2,7 +2,7 @@
 import { COUNTERS } from '@vcc/rules';
 import type { ScopedMonthReport } from '../../reports/report-service.js';
 import type { CounterEnum, LicenseTypeEnum, RulesetEnum, SeverityEnum, StateEnum } from '../common/enums.js';
-import type { LicenseRef, LicenseReport, TenantRef } from './report.types.js';
+import type { LicenseRef, LicenseReport, TenantRef, Violation } from './report.types.js';
 
 export interface ReportNames {
   tenants: Map<string, TenantRef>;
@@ -34,14 +34,18 @@ export function toLicenseReport(report: ScopedMonthReport, names: ReportNames): 
       })),
       hosting: t.hosting,
     })),
-    violations: report.violations.map((v) => ({
-      code: v.code,
-      severity: v.severity as SeverityEnum,
-      message: v.message,
-      tenant: v.tenant === null ? null : { externalId: v.tenant },
-      license: v.license,
-      server: v.server,
-      machine: v.machine,
-    })),
+    violations: report.violations.map(toViolation),
+  };
+}
+
+export function toViolation(v: ScopedMonthReport['violations'][number]): Violation {
+  return {
+    code: v.code,
+    severity: v.severity as SeverityEnum,
+    message: v.message,
+    tenant: v.tenant === null ? null : { externalId: v.tenant },
+    license: v.license,
+    server: v.server,
+    machine: v.machine,
   };
 }

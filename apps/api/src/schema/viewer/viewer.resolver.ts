@@ -4,7 +4,7 @@ import { Ctx, Query, Resolver } from 'type-graphql';
 import { ALL_ROLES } from '../../auth/principal.js';
 import { type Context, principalOf } from '../../server/context.js';
 import { Access } from '../common/access.js';
-import type { RoleEnum } from '../common/enums.js';
+import type { RoleEnum, RulesetEnum } from '../common/enums.js';
 import { toTenant } from '../tenants/tenant.mapping.js';
 import { Viewer } from './viewer.types.js';
 
@@ -24,7 +24,9 @@ export class ViewerResolver {
       : [];
     return {
       role: principal.role as RoleEnum,
-      serviceProvider: sp ? { id: sp.id, externalId: sp.externalId, name: sp.name } : null,
+      serviceProvider: sp
+        ? { id: sp.id, externalId: sp.externalId, name: sp.name, ruleset: sp.ruleset as RulesetEnum }
+        : null,
       tenant: tenant ? toTenant(tenant) : null,
     };
   }

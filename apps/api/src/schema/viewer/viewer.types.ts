@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { RoleEnum } from '../common/enums.js';
+import { RoleEnum, RulesetEnum } from '../common/enums.js';
 import { Tenant } from '../tenants/tenant.types.js';
 
 @ObjectType()
@@ -7,6 +7,7 @@ export class ServiceProvider {
   @Field(() => ID) id!: string;
   @Field(() => String) externalId!: string;
   @Field(() => String) name!: string;
+  @Field(() => RulesetEnum) ruleset!: RulesetEnum;
 }
 
 @ObjectType({ description: 'Who is calling' })

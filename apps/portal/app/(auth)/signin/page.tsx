@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { homePath } from '@/lib/auth/roles';
-import { getPortalSession } from '@/lib/auth/session';
+import { getApiToken, getPortalSession } from '@/lib/auth/session';
 import { SignInForm } from './signin-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -11,13 +11,22 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
+  const expired = params.expired !== undefined;
   const session = await getPortalSession();
-  if (session) redirect(homePath(session.user.role));
+  // A session whose API token has expired must be able to sign in again, not bounce home
+  // (home would send it straight back here).
+  if (session && !expired && (await getApiToken())) redirect(homePath(session.user.role));
 
   return (
     <section className="card centered" aria-labelledby="signin-title">
       <h1 id="signin-title">Sign in</h1>
-      <p className="muted">Use the account your service provider gave you.</p>
+      {expired ? (
+        <p className="notice" role="status">
+          Your session has expired. Please sign in again.
+        </p>
+      ) : (
+        <p className="muted">Use the account your service provider gave you.</p>
+      )}
       <SignInForm
         callbackUrl={safeCallbackUrl(params.callbackUrl)}
         // Set when next-auth redirects back here after a failed attempt; its value is not shown.

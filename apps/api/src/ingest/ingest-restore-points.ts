@@ -121,7 +121,7 @@ async function indexEstate(
   principal: Principal,
   input: IngestRestorePointsInput,
 ): Promise<EstateIndex> {
-  const { tenants, machines } = schema;
+  const { tenants } = schema;
   const tenantExternalIds = [...new Set(input.restorePoints.map((p) => p.tenant))];
   const serverExternalIds = [...new Set(input.restorePoints.map((p) => p.server))];
   const tenantRows = tenantExternalIds.length
@@ -142,33 +142,28 @@ async function indexEstate(
             union all select id, external_id, null from sp_backup_servers() where external_id in ${textList(serverExternalIds)}`,
       )
     : [];
-  const machineRows = [];
-  const pairs = new Map<string, Set<string>>();
   const tenantIdOf = new Map(tenantRows.map((t) => [t.externalId, t.id]));
+  const wanted = new Map<string, { t: string; m: string }>();
   for (const p of input.restorePoints) {
     const tenantId = tenantIdOf.get(p.tenant);
-    if (!tenantId) continue;
-    if (!pairs.has(tenantId)) pairs.set(tenantId, new Set());
-    pairs.get(tenantId)!.add(p.machine);
+    if (tenantId) wanted.set(`${tenantId}\u0000${p.machine}`, { t: tenantId, m: p.machine });
   }
-  for (const [tenantId, names] of pairs) {
-    machineRows.push(
-      ...(await tx
-        .select({
-          id: machines.id,
-          tenantId: machines.tenantId,
-          externalId: machines.externalId,
-          kind: machines.kind,
-        })
-        .from(machines)
-        .where(and(eq(machines.tenantId, tenantId), inArray(machines.externalId, [...names])))),
-    );
-  }
+  const machineRows = wanted.size
+    ? await queryRows<{ id: string; tenant_id: string; external_id: string; kind: string; agent_os: string | null; agent_version: string | null }>(
+        tx,
+        sql`select m.id::text, m.tenant_id, m.external_id, m.kind, m.agent_os, m.agent_version
+              from jsonb_to_recordset(${JSON.stringify([...wanted.values()])}::jsonb) as w(t uuid, m text)
+              join machines m on m.tenant_id = w.t and m.external_id = w.m`,
+      )
+    : [];
   return {
     tenants: tenantIdOf,
     servers: new Map(serverRows.map((s) => [s.external_id, { id: s.id, tenantId: s.tenant_id }])),
     machines: new Map(
-      machineRows.map((m) => [`${m.tenantId}\u0000${m.externalId}`, { id: m.id, kind: m.kind }]),
+      machineRows.map((m) => [
+        `${m.tenant_id}\u0000${m.external_id}`,
+        { id: Number(m.id), kind: m.kind, agentOs: m.agent_os, agentVersion: m.agent_version },
+      ]),
     ),
   };
 }
@@ -187,7 +182,12 @@ async function registerMachines(
     const seen = latest.get(p.machineKey);
     if (!seen || p.at >= seen.at) latest.set(p.machineKey, p);
   }
-  const rows = [...latest.values()].map((p) => ({
+  // Only machines seen for the first time, or whose agent changed, are written.
+  const changed = [...latest.values()].filter((p) => {
+    const known = index.machines.get(p.machineKey);
+    return !known || (p.agentOs !== null && p.agentOs !== known.agentOs) || (p.agentVersion !== null && p.agentVersion !== known.agentVersion);
+  });
+  const rows = changed.map((p) => ({
     spId,
     tenantId: p.tenantId,
     externalId: p.machine,

@@ -14,7 +14,7 @@ export interface EstateIndex {
   /** Server external id -> its id and owning tenant id (null for SP servers). */
   servers: Map<string, { id: string; tenantId: string | null }>;
   /** `${tenantId}\u0000${externalId}` -> kind of a known machine. */
-  machines: Map<string, { id: number; kind: string }>;
+  machines: Map<string, { id: number; kind: string; agentOs: string | null; agentVersion: string | null }>;
 }
 
 export interface ResolvedPoint {

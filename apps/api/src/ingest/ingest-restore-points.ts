@@ -151,9 +151,11 @@ async function indexEstate(
   const machineRows = wanted.size
     ? await queryRows<{ id: string; tenant_id: string; external_id: string; kind: string; agent_os: string | null; agent_version: string | null }>(
         tx,
+        // LATERAL … LIMIT 1 (never flattened): one index lookup per machine, whatever the planner
+        // guesses of the JSON's size or of a freshly loaded table.
         sql`select m.id::text, m.tenant_id, m.external_id, m.kind, m.agent_os, m.agent_version
               from jsonb_to_recordset(${JSON.stringify([...wanted.values()])}::jsonb) as w(t uuid, m text)
-              join machines m on m.tenant_id = w.t and m.external_id = w.m`,
+              cross join lateral (select * from machines m where m.tenant_id = w.t and m.external_id = w.m limit 1) m`,
       )
     : [];
   return {

@@ -16,7 +16,8 @@ import { createApiKey } from '../src/keys/create-api-key.js';
 import { createApp } from '../src/server/app.js';
 import { createBenchDatabase } from './bench-database.js';
 
-const TENANTS = 20;
+/** Two groups of tenants, one per client, as two Cloud Connect servers would send. */
+const TENANTS = 40;
 const MACHINES_PER_TENANT = 500;
 const BATCHES_PER_CASE = Number(process.env.BENCH_BATCHES ?? 6);
 
@@ -42,14 +43,16 @@ function estate(): Scenario {
   };
 }
 
-let clock = Date.UTC(2026, 0, 1, 0, 30);
-/** A batch of `size` new points: each machine of each tenant in turn, one hour later each round. */
-function batch(size: number) {
+const clocks = [Date.UTC(2026, 0, 1, 0, 30), Date.UTC(2026, 0, 1, 0, 30)];
+/** A batch of `size` new points from client `c`'s machines, one hour later each round. */
+function batch(size: number, c: number) {
   const points = [];
+  const machines = (TENANTS / 2) * MACHINES_PER_TENANT;
   for (let i = 0; i < size; i++) {
-    const n = i % (TENANTS * MACHINES_PER_TENANT);
-    if (n === 0) clock += 3_600_000;
-    const t = n % TENANTS;
+    const n = i % machines;
+    if (n === 0) clocks[c]! += 3_600_000;
+    const clock = clocks[c]!;
+    const t = (n % (TENANTS / 2)) * 2 + c;
     points.push({
       tenant: `t${t}`,
       machine: `m${Math.floor(n / TENANTS)}`,
@@ -95,10 +98,10 @@ async function main() {
     });
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     let keyNo = 0;
-    const send = async (size: number) => {
+    const send = async (size: number, client = 0) => {
       const body = JSON.stringify({
         query: MUTATION,
-        variables: { input: { idempotencyKey: `b${keyNo++}`, restorePoints: batch(size) } },
+        variables: { input: { idempotencyKey: `b${keyNo++}`, restorePoints: batch(size, client) } },
       });
       const res = await fetch(url, {
         method: 'POST',
@@ -120,8 +123,8 @@ async function main() {
         const started = performance.now();
         let accepted = 0;
         await Promise.all(
-          Array.from({ length: clients }, async () => {
-            for (let i = 0; i < BATCHES_PER_CASE; i++) accepted += await send(size);
+          Array.from({ length: clients }, async (_, client) => {
+            for (let i = 0; i < BATCHES_PER_CASE; i++) accepted += await send(size, client);
           }),
         );
         const perSecond = accepted / ((performance.now() - started) / 1000);

@@ -151,3 +151,40 @@ describe.each(DATABASE_KINDS)('ingestRestorePoints on %s', (kind) => {
     expect(answers.every((a) => a.accepted === 50)).toBe(true);
   });
 });
+
+describe('reports after ingestion', () => {
+  it('licenseReport shows points ingested after it was first computed', async () => {
+    const api = await startTestApi('pglite');
+    try {
+      const { twoTenantScenario } = await import('../../../packages/db/test/support/two-tenants.js');
+      await api.import(twoTenantScenario());
+      const key = await api.key('sp-admin');
+      const usedVmBackup = async () => {
+        const res = await api.gql<{
+          licenseReport: {
+            tenants: {
+              tenant: { externalId: string };
+              counters: { counter: string; used: number; new: number }[];
+            }[];
+          };
+        }>(
+          '{ licenseReport(month: "2026-12") { tenants { tenant { externalId } counters { counter used new } } } }',
+          {},
+          key,
+        );
+        const alpha = res.data!.licenseReport.tenants.find((t) => t.tenant.externalId === 'alpha')!;
+        return alpha.counters.find((c) => c.counter === 'VM_BACKUP')!;
+      };
+      expect(await usedVmBackup()).toEqual({ counter: 'VM_BACKUP', used: 0, new: 0 });
+      const res = await api.gql(
+        INGEST,
+        { input: { idempotencyKey: 'late', restorePoints: [point('alpha-vm', '2026-11-20T01:00:00Z')] } },
+        key,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(await usedVmBackup()).toEqual({ counter: 'VM_BACKUP', used: 1, new: 0 });
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { actorOf, type Principal } from '../auth/principal.js';
 import { withinReach } from '../auth/scope-conditions.js';
 import { badInput, conflict } from '../errors.js';
+import { bumpEstateVersion } from '../estate/bump-estate-version.js';
 import type { IngestRestorePointsInput, IngestResult } from '../schema/ingest/ingest.types.js';
 import { type EstateIndex, MAX_BATCH, type ResolvedPoint, validateBatch } from './validate-batch.js';
 
@@ -49,7 +50,7 @@ export async function ingestRestorePoints(
     principal.spId,
     points.map((p) => ({
       tenantId: p.tenantId,
-      machineId: machineIds.get(p.machineKey)!,
+      machineId: machineIds.ids.get(p.machineKey)!,
       serverId: p.serverId,
       operation: p.operation,
       at: p.at,
@@ -74,6 +75,8 @@ export async function ingestRestorePoints(
     subject: `idempotency-key:${input.idempotencyKey}`,
     details: result,
   });
+  // Last, so that the SP row is locked only for the commit: concurrent batches queue here briefly.
+  if (stored.inserted > 0 || machineIds.written > 0) await bumpEstateVersion(tx, principal.spId);
   return result;
 }
 
@@ -149,7 +152,14 @@ async function indexEstate(
     if (tenantId) wanted.set(`${tenantId}\u0000${p.machine}`, { t: tenantId, m: p.machine });
   }
   const machineRows = wanted.size
-    ? await queryRows<{ id: string; tenant_id: string; external_id: string; kind: string; agent_os: string | null; agent_version: string | null }>(
+    ? await queryRows<{
+        id: string;
+        tenant_id: string;
+        external_id: string;
+        kind: string;
+        agent_os: string | null;
+        agent_version: string | null;
+      }>(
         tx,
         // LATERAL … LIMIT 1 (never flattened): one index lookup per machine, whatever the planner
         // guesses of the JSON's size or of a freshly loaded table.
@@ -170,13 +180,13 @@ async function indexEstate(
   };
 }
 
-/** Registers machines seen for the first time, updates agent versions, and returns every id. */
+/** Registers machines seen for the first time, updates agent versions; returns every id and how many rows it wrote. */
 async function registerMachines(
   tx: Transaction,
   spId: string,
   points: ResolvedPoint[],
   index: EstateIndex,
-): Promise<Map<string, number>> {
+): Promise<{ ids: Map<string, number>; written: number }> {
   const ids = new Map<string, number>();
   for (const [key, m] of index.machines) ids.set(key, m.id);
   const latest = new Map<string, ResolvedPoint>();
@@ -187,7 +197,11 @@ async function registerMachines(
   // Only machines seen for the first time, or whose agent changed, are written.
   const changed = [...latest.values()].filter((p) => {
     const known = index.machines.get(p.machineKey);
-    return !known || (p.agentOs !== null && p.agentOs !== known.agentOs) || (p.agentVersion !== null && p.agentVersion !== known.agentVersion);
+    return (
+      !known ||
+      (p.agentOs !== null && p.agentOs !== known.agentOs) ||
+      (p.agentVersion !== null && p.agentVersion !== known.agentVersion)
+    );
   });
   const rows = changed.map((p) => ({
     spId,
@@ -216,5 +230,5 @@ async function registerMachines(
       });
     for (const m of written) ids.set(`${m.tenantId}\u0000${m.externalId}`, m.id);
   }
-  return ids;
+  return { ids, written: rows.length };
 }

@@ -34,7 +34,7 @@ export async function findMachine(
       ),
     );
   if (!machine) return null;
-  const report = await monthReport(tx, principal, month);
+  const report = await monthReport(tx, principal, month, { machines: { tenant: tenant.externalId } });
   const charged = report.tenants
     .find((t) => t.id === tenant.externalId)
     ?.machines.find((m) => m.id === externalId);

@@ -1,12 +1,15 @@
 /**
  * Monthly license reports, always from the licensing engine fed with database facts read under the
  * caller's scope: an SP caller's report covers the estate, a tenant caller's its own tenant only,
- * and figures are the engine's, so `licenseReport` and `vcc evaluate` cannot disagree.
+ * and figures are the engine's, so `licenseReport` and `vcc evaluate` cannot disagree. Reports are
+ * cached by estate version (report-cache.ts).
  */
-import { loadEstateFacts, type Transaction } from '@vcc/db';
+import { loadEstateFacts, queryRows, type Transaction } from '@vcc/db';
 import { evaluate, type MonthReport, type Violation } from '@vcc/rules';
-import { isSpRole, type Principal } from '../auth/principal.js';
+import { sql } from 'drizzle-orm';
+import { isSpRole, type Principal, scopeOf } from '../auth/principal.js';
 import { notFound } from '../errors.js';
+import { cachedReport, reportCacheKey } from './report-cache.js';
 
 /** Violations about the SP's own license: a tenant's report leaves them out (it cannot see that license). */
 const SP_LICENSE_CODES: ReadonlySet<Violation['code']> = new Set([
@@ -19,24 +22,53 @@ export interface ScopedMonthReport extends Omit<MonthReport, 'serviceProvider'> 
   serviceProvider: MonthReport['serviceProvider'] | null;
 }
 
+export interface ReportOptions {
+  /**
+   * Per-machine charges: none (the default; figures only), for one tenant (its external id), or
+   * for every tenant in reach (`'all'`, costly for a large SP).
+   */
+  machines?: 'none' | 'all' | { tenant: string };
+}
+
 export async function monthReport(
   tx: Transaction,
   principal: Principal,
   month: string,
+  options: ReportOptions = {},
 ): Promise<ScopedMonthReport> {
-  const facts = await loadEstateFacts(tx, [month]);
-  if (!facts) throw notFound('service provider');
-  const [report] = evaluate(facts, [month]).months;
-  if (!report) throw new Error(`the engine returned no report for ${month}`);
-  if (isSpRole(principal.role)) return { ...report, ruleset: facts.ruleset };
-  const own = new Set(facts.tenants.map((t) => t.id));
+  const machines = options.machines ?? 'none';
+  const only = typeof machines === 'object' ? machines.tenant : undefined;
+  const [sp] = await queryRows<{ version: number }>(
+    tx,
+    sql`select estate_version::int as version from service_providers where id = app_sp_id()`,
+  );
+  if (!sp) throw notFound('service provider');
+  const key = reportCacheKey({
+    spId: principal.spId,
+    tenantId: scopeOf(principal).tenantId ?? null,
+    month,
+    detail: typeof machines === 'object' ? `tenant:${machines.tenant}` : machines,
+    version: sp.version,
+  });
+  const { ruleset, report } = await cachedReport(key, async () => {
+    const facts = await loadEstateFacts(tx, [month], { tenantExternalId: only });
+    if (!facts) throw notFound('service provider');
+    const [computed] = evaluate(facts, [month], { machines: machines !== 'none' }).months;
+    if (!computed) throw new Error(`the engine returned no report for ${month}`);
+    return { ruleset: facts.ruleset, report: computed };
+  });
+  if (isSpRole(principal.role) && only === undefined) return { ...report, ruleset };
+  // A tenant's view, or one tenant's detail: that tenant's figures and violations, never SP totals
+  // (for one tenant's facts they would be that tenant's share, not the SP's).
+  const own = new Set(report.tenants.map((t) => t.id));
   return {
     ...report,
-    ruleset: facts.ruleset,
+    ruleset,
     serviceProvider: null,
     tenants: report.tenants.filter((t) => own.has(t.id)),
     violations: report.violations.filter(
-      (v) => v.tenant !== null && own.has(v.tenant) && !SP_LICENSE_CODES.has(v.code),
+      (v) =>
+        v.tenant !== null && own.has(v.tenant) && (isSpRole(principal.role) || !SP_LICENSE_CODES.has(v.code)),
     ),
   };
 }

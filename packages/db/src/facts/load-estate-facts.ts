@@ -40,7 +40,16 @@ interface LicenseRow {
   cap_instances: number | null;
 }
 
-export async function loadEstateFacts(tx: Executor, months: readonly string[]): Promise<EstateFacts | null> {
+export interface FactsOptions {
+  /** Read one tenant only (by external id), as for its machines' detail. */
+  tenantExternalId?: string | undefined;
+}
+
+export async function loadEstateFacts(
+  tx: Executor,
+  months: readonly string[],
+  options: FactsOptions = {},
+): Promise<EstateFacts | null> {
   const [sp] = await queryRows<{
     id: string;
     external_id: string;
@@ -88,7 +97,12 @@ export async function loadEstateFacts(tx: Executor, months: readonly string[]): 
     plan_server: number;
     plan_workstation: number;
     plan_vms: number;
-  }>(tx, sql`select * from tenants order by external_id`);
+  }>(
+    tx,
+    options.tenantExternalId === undefined
+      ? sql`select * from tenants order by external_id`
+      : sql`select * from tenants where external_id = ${options.tenantExternalId}`,
+  );
   const tenants = new Map<string, TenantFacts>();
   for (const t of tenantRows) {
     tenants.set(t.id, {
@@ -109,7 +123,10 @@ export async function loadEstateFacts(tx: Executor, months: readonly string[]): 
   }
 
   const window = activityMonthsFor(months);
-  if (window) await loadMachines(tx, window, tenants, servers);
+  if (window && tenants.size > 0) {
+    const only = options.tenantExternalId === undefined ? null : [...tenants.keys()][0]!;
+    await loadMachines(tx, window, tenants, servers, only);
+  }
 
   return {
     ruleset: sp.ruleset,
@@ -131,6 +148,8 @@ async function loadMachines(
   window: { from: string; to: string },
   tenants: Map<string, TenantFacts>,
   servers: ServerRow[],
+  /** Limit to this tenant id; null: every tenant in scope. */
+  onlyTenant: string | null,
 ): Promise<void> {
   const serverExternalId = new Map(servers.map((s) => [s.id, s.external_id]));
   const from = monthIndex(window.from);
@@ -157,7 +176,8 @@ async function loadMachines(
                u.late_days[${from}::int:${to}::int] as late_days
           from machine_usage u
           join machines m on m.tenant_id = u.tenant_id and m.id = u.machine_id
-         where exists (select 1 from machine_usage w
+         where ${onlyTenant === null ? sql`true` : sql`u.tenant_id = ${onlyTenant}::uuid`}
+           and exists (select 1 from machine_usage w
                         where w.tenant_id = u.tenant_id and w.machine_id = u.machine_id
                           and array_upper(w.days, 1) >= ${from}::int and array_lower(w.days, 1) <= ${to}::int)
          order by u.tenant_id, u.machine_id`,

@@ -46,7 +46,9 @@ export class MachineResolver {
     const limit = pageSize(first);
     const position = after ? decodeCursor(after).map(String) : null;
     const tx = await ctx.tx();
-    const report = await monthReport(tx, principal, month);
+    const report = await monthReport(tx, principal, month, {
+      machines: tenantExternalId == null ? 'all' : { tenant: tenantExternalId },
+    });
     const rows = report.tenants
       .filter((t) => tenantExternalId == null || t.id === tenantExternalId)
       .flatMap((t) => t.machines.map((m) => ({ tenant: t.id, machine: m })))

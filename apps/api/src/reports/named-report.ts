@@ -1,0 +1,35 @@
+/**
+ * The engine's month report (report-service.ts) in the GraphQL shape, with the tenants' and
+ * licenses' names read within the caller's reach: what `licenseReport` answers, and the starting
+ * point of the monthly review.
+ */
+import { schema, type Transaction } from '@vcc/db';
+import { and } from 'drizzle-orm';
+import type { Principal } from '../auth/principal.js';
+import { withinReach } from '../auth/scope-conditions.js';
+import type { LicenseTypeEnum } from '../schema/common/enums.js';
+import { toLicenseReport } from '../schema/reports/report.mapping.js';
+import type { LicenseReport } from '../schema/reports/report.types.js';
+import { monthReport } from './report-service.js';
+
+export async function namedLicenseReport(
+  tx: Transaction,
+  principal: Principal,
+  month: string,
+): Promise<LicenseReport> {
+  const report = await monthReport(tx, principal, month);
+  const tenantRows = await tx
+    .select({ id: schema.tenants.id, externalId: schema.tenants.externalId, name: schema.tenants.name })
+    .from(schema.tenants)
+    .where(and(...withinReach(principal, { spId: schema.tenants.spId, tenantId: schema.tenants.id })));
+  const licenseRows = await tx
+    .select({ id: schema.licenses.id, externalId: schema.licenses.externalId, type: schema.licenses.type })
+    .from(schema.licenses)
+    .where(
+      and(...withinReach(principal, { spId: schema.licenses.spId, tenantId: schema.licenses.tenantId })),
+    );
+  return toLicenseReport(report, {
+    tenants: new Map(tenantRows.map((t) => [t.externalId, t])),
+    licenses: new Map(licenseRows.map((l) => [l.externalId, { ...l, type: l.type as LicenseTypeEnum }])),
+  });
+}

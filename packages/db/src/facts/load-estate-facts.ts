@@ -140,8 +140,10 @@ export async function loadEstateFacts(
 }
 
 /**
- * The machines with activity in the window: every usage row of such a machine (a row outside the
- * window still carries a first restore point the engine needs for R-NEW), its months cut to the window.
+ * The machines with activity in the window, each with every usage row (a row without activity in the
+ * window still carries a first restore point the engine needs for R-NEW), months cut to the window.
+ * Every row is read and machines without activity are dropped here: one plain scan, cheaper than
+ * asking the database to find the active machines first.
  */
 async function loadMachines(
   tx: Executor,
@@ -176,11 +178,7 @@ async function loadMachines(
                u.late_days[${from}::int:${to}::int] as late_days
           from machine_usage u
           join machines m on m.tenant_id = u.tenant_id and m.id = u.machine_id
-         where ${onlyTenant === null ? sql`true` : sql`u.tenant_id = ${onlyTenant}::uuid`}
-           and exists (select 1 from machine_usage w
-                        where w.tenant_id = u.tenant_id and w.machine_id = u.machine_id
-                          and array_upper(w.days, 1) >= ${from}::int and array_lower(w.days, 1) <= ${to}::int)
-         order by u.tenant_id, u.machine_id`,
+         where ${onlyTenant === null ? sql`true` : sql`u.tenant_id = ${onlyTenant}::uuid`}`,
   );
   const machines = new Map<string, MachineFacts>();
   for (const r of rows) {
@@ -195,7 +193,6 @@ async function loadMachines(
         firsts: [],
       };
       machines.set(key, machine);
-      tenants.get(r.tenant_id)?.machines.push(machine);
     }
     const server = serverExternalId.get(r.server_id)!;
     machine.firsts.push({ server, opClass: r.op_class, at: Number(r.first_at) });
@@ -212,6 +209,10 @@ async function loadMachines(
       });
     }
   }
+  // In the order machines were first registered, as a scenario lists them.
+  const active = [...machines].filter(([, m]) => m.activity.length > 0);
+  active.sort(([a], [b]) => Number(a.slice(a.indexOf(':') + 1)) - Number(b.slice(b.indexOf(':') + 1)));
+  for (const [key, machine] of active) tenants.get(key.slice(0, key.indexOf(':')))?.machines.push(machine);
 }
 
 function licenseFacts(l: LicenseRow): LicenseFacts {

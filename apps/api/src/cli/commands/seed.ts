@@ -24,6 +24,9 @@ export async function seedCommand(args: SeedArgs): Promise<void> {
     format: 'seeding {bar} {value}/{total} machines | {eta_formatted} left',
     stream: process.stderr,
     hideCursor: true,
+    // Without a terminal (CI, a log file) print a line every 10 seconds instead of redrawing.
+    noTTYOutput: true,
+    notTTYSchedule: 10_000,
   });
   bar.start(args.machines, 0);
   const started = performance.now();

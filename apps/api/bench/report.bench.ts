@@ -1,0 +1,135 @@
+/**
+ * The SP monthly report at scale, on a seeded estate (BENCH_REPORT_DATABASE_URL, else one made by
+ * `vcc seed` at BENCH_TENANTS × BENCH_MACHINES and kept for later runs):
+ * cold (facts read from the rollups and evaluated) and warm (from the report cache), against two
+ * floors measured in the same run: streaming the same rollup rows into Node and doing nothing with
+ * them, and a hand-written SQL aggregate of the counters. Then one tenant's report with row-level
+ * security on (as the application role) and off (as the table owner).
+ */
+import 'reflect-metadata';
+import { loadEstateFacts, openDatabase, queryRows, withScope } from '@vcc/db';
+import { evaluate, monthIndex, monthOf } from '@vcc/rules';
+import { sql } from 'drizzle-orm';
+import { monthReport } from '../src/reports/report-service.js';
+import { seededEstate } from './seeded-estate.js';
+
+const url =
+  process.env.BENCH_REPORT_DATABASE_URL ??
+  (await seededEstate({
+    tenants: Number(process.env.BENCH_TENANTS ?? 1_000),
+    machines: Number(process.env.BENCH_MACHINES ?? 100_000),
+    months: 1,
+  }));
+const month = process.env.BENCH_MONTH ?? monthOf(Date.now());
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+
+async function time(runs: number, work: () => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    out.push(performance.now() - started);
+  }
+  return out;
+}
+
+const handle = await openDatabase({ url, max: 4 });
+const db = handle.db;
+const [sp] = await queryRows<{ id: string; machines: number; tenants: number }>(
+  db,
+  sql`select id, (select count(*) from machines)::int as machines, (select count(*) from tenants)::int as tenants from service_providers limit 1`,
+);
+if (!sp) throw new Error('no service provider in the database');
+const [tenant] = await queryRows<{ id: string; external_id: string }>(
+  db,
+  sql`select id, external_id from tenants order by external_id limit 1`,
+);
+const spScope = { spId: sp.id };
+const principal = {
+  kind: 'key' as const,
+  id: 'bench',
+  spId: sp.id,
+  tenantId: null,
+  role: 'sp-viewer' as const,
+};
+console.log(
+  `SP report for ${month}: ${sp.tenants.toLocaleString('en')} tenants, ${sp.machines.toLocaleString('en')} machines (PostgreSQL)`,
+);
+
+// Cold: read the facts and evaluate, every run from the database.
+const cold = await time(RUNS, () =>
+  withScope(db, spScope, async (tx) =>
+    evaluate((await loadEstateFacts(tx, [month]))!, [month], { machines: false }),
+  ),
+);
+
+// Floor 1: the same rollup rows streamed into Node, nothing done with them.
+const from = monthIndex(month) - 4;
+const to = monthIndex(month);
+const stream = await time(RUNS, async () => {
+  if (handle.driver.kind !== 'postgres') throw new Error('PostgreSQL only');
+  const pg = handle.driver.sql;
+  let rows = 0;
+  await pg.begin(async (t) => {
+    await t`select set_config('app.sp_id', ${sp.id}, true), set_config('app.scope', 'sp', true), set_config('role', 'vcc_app', true)`;
+    await t`select u.tenant_id, u.machine_id, m.external_id, m.kind, m.agent_os, m.agent_version, u.server_id, u.op_class, u.first_at,
+                   u.days[${from}::int:${to}::int] as days, u.late_days[${from}::int:${to}::int] as late_days
+              from machine_usage u join machines m on m.tenant_id = u.tenant_id and m.id = u.machine_id`.cursor(
+      10_000,
+      (batch) => {
+        rows += batch.length;
+      },
+    );
+  });
+  return rows;
+});
+
+// Floor 2: the counters as one SQL aggregate (machines with a point in the month, by class).
+const aggregate = await time(RUNS, () =>
+  withScope(db, spScope, (tx) =>
+    queryRows(
+      tx,
+      sql`select op_class, count(*) from machine_usage where days[${to}::int] is not null group by op_class`,
+    ),
+  ),
+);
+
+// Warm: the same report from the cache (the first call fills it).
+await withScope(db, spScope, (tx) => monthReport(tx, principal, month));
+const warm = await time(Math.max(RUNS, 20), () =>
+  withScope(db, spScope, (tx) => monthReport(tx, principal, month)),
+);
+
+console.log(
+  `  cold   ${ms(median(cold)).padStart(9)}  ${(median(cold) / median(stream)).toFixed(2)}× streaming the rollups, ${(median(cold) / median(aggregate)).toFixed(1)}× the SQL aggregate`,
+);
+console.log(`  warm   ${ms(median(warm)).padStart(9)}  (p50 of ${warm.length})`);
+console.log(`  floor: streaming the rollups ${ms(median(stream))}; SQL aggregate ${ms(median(aggregate))}`);
+
+// One tenant's report: row-level security on (application role) vs off (table owner).
+if (tenant) {
+  const tenantScope = { spId: sp.id, tenantId: tenant.id };
+  const TENANT_RUNS = 50;
+  const withRls = await time(TENANT_RUNS, () =>
+    withScope(db, tenantScope, async (tx) => evaluate((await loadEstateFacts(tx, [month]))!, [month])),
+  );
+  const asOwner = await time(TENANT_RUNS, () =>
+    db.transaction(async (tx) => {
+      // As the connecting owner (a superuser here, never subject to row-level security): the same
+      // settings, the tenant chosen by the query alone.
+      await tx.execute(
+        sql`select set_config('app.sp_id', ${sp.id}, true), set_config('app.scope', 'tenant', true), set_config('app.tenant_id', ${tenant.id}, true)`,
+      );
+      return evaluate((await loadEstateFacts(tx, [month], { tenantExternalId: tenant.external_id }))!, [
+        month,
+      ]);
+    }),
+  );
+  console.log(
+    `tenant ${tenant.external_id}: with row-level security ${ms(median(withRls))}, as owner ${ms(median(asOwner))}, ratio ${(median(withRls) / median(asOwner)).toFixed(2)}`,
+  );
+}
+await handle.close();

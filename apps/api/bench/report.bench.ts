@@ -114,7 +114,9 @@ if (tenant) {
   const tenantScope = { spId: sp.id, tenantId: tenant.id };
   const TENANT_RUNS = 50;
   const withRls = await time(TENANT_RUNS, () =>
-    withScope(db, tenantScope, async (tx) => evaluate((await loadEstateFacts(tx, [month]))!, [month])),
+    withScope(db, tenantScope, async (tx) =>
+      evaluate((await loadEstateFacts(tx, [month], { tenant: { id: tenant.id } }))!, [month]),
+    ),
   );
   const asOwner = await time(TENANT_RUNS, () =>
     db.transaction(async (tx) => {
@@ -123,9 +125,7 @@ if (tenant) {
       await tx.execute(
         sql`select set_config('app.sp_id', ${sp.id}, true), set_config('app.scope', 'tenant', true), set_config('app.tenant_id', ${tenant.id}, true)`,
       );
-      return evaluate((await loadEstateFacts(tx, [month], { tenantExternalId: tenant.external_id }))!, [
-        month,
-      ]);
+      return evaluate((await loadEstateFacts(tx, [month], { tenant: { id: tenant.id } }))!, [month]);
     }),
   );
   console.log(

@@ -44,6 +44,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       // Dates stay strings: the domain speaks of calendar dates, not instants.
       types: { date: { to: 1082, from: [1082], serialize: (v: string) => v, parse: (v: string) => v } },
       connection: { application_name: 'vcc' },
+      // Reconnect within a second once the server is back: the driver's default backoff grows as
+      // 3^failures/100 s (up to 20 s), shared by the pool, so a one-second outage could leave the
+      // API refusing requests for ten seconds more.
+      backoff: (failures: number) => Math.min(0.05 * 2 ** failures, 1) * (0.5 + Math.random() / 2),
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
     return {

@@ -51,7 +51,10 @@ export async function monthReport(
     version: sp.version,
   });
   const { ruleset, report } = await cachedReport(key, async () => {
-    const facts = await loadEstateFacts(tx, [month], { tenantExternalId: only });
+    const tenantId = scopeOf(principal).tenantId;
+    const facts = await loadEstateFacts(tx, [month], {
+      tenant: only !== undefined ? { externalId: only } : tenantId ? { id: tenantId } : undefined,
+    });
     if (!facts) throw notFound('service provider');
     const [computed] = evaluate(facts, [month], { machines: machines !== 'none' }).months;
     if (!computed) throw new Error(`the engine returned no report for ${month}`);

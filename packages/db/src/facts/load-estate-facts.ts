@@ -41,8 +41,11 @@ interface LicenseRow {
 }
 
 export interface FactsOptions {
-  /** Read one tenant only (by external id), as for its machines' detail. */
-  tenantExternalId?: string | undefined;
+  /**
+   * Read one tenant only: by id for a tenant caller (an indexed condition beside row-level security,
+   * whose policy alone cannot use the tenant index), by external id for one tenant's detail.
+   */
+  tenant?: { id: string } | { externalId: string } | undefined;
 }
 
 export async function loadEstateFacts(
@@ -58,34 +61,6 @@ export async function loadEstateFacts(
   }>(tx, sql`select id, external_id, name, ruleset from service_providers where id = app_sp_id()`);
   if (!sp) return null;
 
-  const servers = await queryRows<ServerRow>(
-    tx,
-    sql`select id, tenant_id, external_id, version from backup_servers`,
-  );
-  const visible = new Set(servers.map((s) => s.id));
-  for (const s of await queryRows<ServerRow>(
-    tx,
-    sql`select id, null as tenant_id, external_id, version from sp_backup_servers()`,
-  )) {
-    if (!visible.has(s.id)) servers.push(s);
-  }
-  const licenses = await queryRows<LicenseRow>(
-    tx,
-    sql`select server_id, external_id, type, valid_from::text, valid_to::text, cap_vm_backup, cap_vm_replica,
-               cap_server, cap_workstation, cap_points, cap_instances
-          from licenses order by external_id`,
-  );
-  const licensesOf = groupBy(licenses, (l) => l.server_id);
-  const serverFacts = new Map<string, BackupServerFacts>();
-  for (const s of servers) {
-    serverFacts.set(s.id, {
-      id: s.external_id,
-      version: s.version,
-      licenses: (licensesOf.get(s.id) ?? []).map(licenseFacts),
-    });
-  }
-  const serversOf = groupBy(servers, (s) => s.tenant_id ?? '');
-
   const tenantRows = await queryRows<{
     id: string;
     external_id: string;
@@ -99,10 +74,46 @@ export async function loadEstateFacts(
     plan_vms: number;
   }>(
     tx,
-    options.tenantExternalId === undefined
+    options.tenant === undefined
       ? sql`select * from tenants order by external_id`
-      : sql`select * from tenants where external_id = ${options.tenantExternalId}`,
+      : 'id' in options.tenant
+        ? sql`select * from tenants where id = ${options.tenant.id}`
+        : sql`select * from tenants where external_id = ${options.tenant.externalId}`,
   );
+  // One tenant: its rows and the SP's (which row-level security hides from tenant callers anyway),
+  // by an indexed condition rather than by the policies alone.
+  const only = options.tenant === undefined ? null : (tenantRows[0]?.id ?? null);
+  if (options.tenant !== undefined && only === null) tenantRows.length = 0;
+  const inReach =
+    options.tenant === undefined ? sql`true` : sql`(tenant_id = ${only}::uuid or tenant_id is null)`;
+  const servers = await queryRows<ServerRow>(
+    tx,
+    sql`select id, tenant_id, external_id, version from backup_servers where ${inReach}`,
+  );
+  const visible = new Set(servers.map((s) => s.id));
+  for (const s of await queryRows<ServerRow>(
+    tx,
+    sql`select id, null as tenant_id, external_id, version from sp_backup_servers()`,
+  )) {
+    if (!visible.has(s.id)) servers.push(s);
+  }
+  const licenses = await queryRows<LicenseRow>(
+    tx,
+    sql`select server_id, external_id, type, valid_from::text, valid_to::text, cap_vm_backup, cap_vm_replica,
+               cap_server, cap_workstation, cap_points, cap_instances
+          from licenses where ${inReach} order by external_id`,
+  );
+  const licensesOf = groupBy(licenses, (l) => l.server_id);
+  const serverFacts = new Map<string, BackupServerFacts>();
+  for (const s of servers) {
+    serverFacts.set(s.id, {
+      id: s.external_id,
+      version: s.version,
+      licenses: (licensesOf.get(s.id) ?? []).map(licenseFacts),
+    });
+  }
+  const serversOf = groupBy(servers, (s) => s.tenant_id ?? '');
+
   const tenants = new Map<string, TenantFacts>();
   for (const t of tenantRows) {
     tenants.set(t.id, {
@@ -124,7 +135,6 @@ export async function loadEstateFacts(
 
   const window = activityMonthsFor(months);
   if (window && tenants.size > 0) {
-    const only = options.tenantExternalId === undefined ? null : [...tenants.keys()][0]!;
     await loadMachines(tx, window, tenants, servers, only);
   }
 

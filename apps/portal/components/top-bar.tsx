@@ -1,14 +1,14 @@
 import Link from 'next/link';
 import { audienceOf } from '@/lib/auth/roles';
 import { getPortalSession } from '@/lib/auth/session';
-import { NAV_ITEMS } from '@/lib/nav';
+import { navItemsFor } from '@/lib/nav';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
 
 /** Product name, the nav of the signed-in audience, and the account slot. */
 export async function TopBar() {
   const session = await getPortalSession();
-  const items = session ? NAV_ITEMS[audienceOf(session.user.role)] : [];
+  const items = session ? navItemsFor(session.user.role, audienceOf(session.user.role)) : [];
 
   return (
     <header className="topbar">

@@ -10,3 +10,14 @@ export function percentOf(used: number, capacity: number | null): number | null 
   if (capacity == null || capacity <= 0) return null;
   return Math.round((used / capacity) * 100);
 }
+
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
+
+/** "28 Nov 2026, 23:10 UTC": times are shown in UTC, as months are reported in UTC. */
+export function formatDateTime(iso: string): string {
+  return `${DATE_TIME.format(new Date(iso))} UTC`;
+}

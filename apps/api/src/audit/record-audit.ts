@@ -11,6 +11,8 @@ export interface AuditEntry {
   action: string;
   subject: string;
   details?: unknown;
+  /** Why, when the change requires one (e.g. a report adjustment). */
+  reason?: string | null;
 }
 
 export async function recordAudit(tx: Executor, principal: Principal, entry: AuditEntry): Promise<void> {
@@ -21,5 +23,6 @@ export async function recordAudit(tx: Executor, principal: Principal, entry: Aud
     action: entry.action,
     subject: entry.subject,
     details: entry.details ?? null,
+    reason: entry.reason ?? null,
   });
 }

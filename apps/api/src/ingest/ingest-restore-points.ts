@@ -11,7 +11,13 @@ import { withinReach } from '../auth/scope-conditions.js';
 import { badInput, conflict } from '../errors.js';
 import { bumpEstateVersion } from '../estate/bump-estate-version.js';
 import type { IngestRestorePointsInput, IngestResult } from '../schema/ingest/ingest.types.js';
-import { type EstateIndex, MAX_BATCH, type ResolvedPoint, validateBatch } from './validate-batch.js';
+import {
+  type EstateIndex,
+  MAX_BATCH,
+  type ResolvedPoint,
+  unstorableText,
+  validateBatch,
+} from './validate-batch.js';
 
 export async function ingestRestorePoints(
   tx: Transaction,
@@ -30,6 +36,8 @@ export async function ingestRestorePoints(
       },
     ]);
   }
+  const unstorable = unstorableText(input.idempotencyKey, input.restorePoints);
+  if (unstorable.length > 0) throw badInput(unstorable);
   const requestHash = hashBatch(input);
   const scope = principal.tenantId && !principal.role.startsWith('sp-') ? principal.tenantId : '';
   const claimed = await queryRows<{ key: string }>(

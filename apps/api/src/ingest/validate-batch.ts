@@ -36,6 +36,25 @@ export interface Problem {
 
 const LOWEST = Date.UTC(2000, 0, 1);
 
+/** NUL or an unpaired UTF-16 surrogate: text PostgreSQL cannot store (or read back as JSON). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what is refused here.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The text fields of a batch that PostgreSQL could not store, before anything touches the database. */
+export function unstorableText(idempotencyKey: string, points: readonly RestorePointInput[]): Problem[] {
+  const problems: Problem[] = [];
+  const message = 'holds a character that cannot be stored (NUL or an unpaired surrogate)';
+  if (UNSTORABLE.test(idempotencyKey)) problems.push({ path: 'input.idempotencyKey', message });
+  points.forEach((p, i) => {
+    for (const field of ['tenant', 'machine', 'server', 'agentVersion'] as const) {
+      const value = p[field];
+      if (typeof value === 'string' && UNSTORABLE.test(value))
+        problems.push({ path: `input.restorePoints[${i}].${field}`, message });
+    }
+  });
+  return problems;
+}
+
 export function validateBatch(
   principal: Principal,
   points: readonly RestorePointInput[],

@@ -9,6 +9,7 @@ import { IngestResolver } from './ingest/ingest.resolver.js';
 import { ApiKeyResolver } from './keys/api-key.resolver.js';
 import { LicenseResolver } from './licenses/license.resolver.js';
 import { MachineResolver } from './machines/machine.resolver.js';
+import { MonthlyReportResolver } from './reports/monthly-report.resolver.js';
 import { ReportResolver } from './reports/report.resolver.js';
 import { BackupServerAdminResolver } from './servers/backup-server.resolver.js';
 import { ServiceProviderResolver } from './service-provider/service-provider.resolver.js';
@@ -27,6 +28,7 @@ export const RESOLVERS = [
   BackupServerAdminResolver,
   LicenseResolver,
   ReportResolver,
+  MonthlyReportResolver,
   ViolationResolver,
   MachineResolver,
   IngestResolver,

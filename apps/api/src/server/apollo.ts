@@ -11,6 +11,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { getSchema } from '../schema/build-schema.js';
 import type { Context } from './context.js';
 import type { RequestTransaction } from './request-transaction.js';
+import { MAX_TOKENS } from './token-limit.js';
 
 export type ApolloContext = Context & { transaction: RequestTransaction };
 
@@ -65,7 +66,7 @@ export function createApollo(production: boolean, development: boolean): ApolloS
     costLimit: { maxCost: 5000 },
     maxAliases: { n: 15 },
     maxDirectives: { n: 50 },
-    maxTokens: { n: 20_000 },
+    maxTokens: { n: MAX_TOKENS },
     blockFieldSuggestion: { enabled: production },
   });
   const protection = armor.protect();
@@ -81,6 +82,21 @@ export function createApollo(production: boolean, development: boolean): ApolloS
   });
 }
 
+/**
+ * Whether PostgreSQL refused a text value the caller sent: NUL (22021), a character it cannot
+ * convert (22P05), or JSON with an unpaired surrogate escape (22P02 on a JSON value). GraphQL strings
+ * may hold both; the database's refusal is the caller's bad input, not an internal error.
+ */
+function isUnstorableText(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (code === '22021' || code === '22P05') return true;
+    if (code === '22P02' && typeof message === 'string' && /surrogate|\\u0000|type json/i.test(message))
+      return true;
+  }
+  return false;
+}
+
 function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
@@ -94,6 +110,14 @@ function formatError(
   }
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError && typeof original.extensions?.code === 'string') return formatted;
+  if (isUnstorableText(original)) {
+    const path = formatted.path?.join('.');
+    return {
+      message: 'a text value holds a character the database cannot store (NUL or an unpaired surrogate)',
+      path: formatted.path,
+      extensions: { code: 'BAD_USER_INPUT', path, problems: [{ path, message: 'unstorable character' }] },
+    };
+  }
   // Anything unexpected: the client learns nothing of the inside.
   return { message: 'internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -1,7 +1,7 @@
 /**
  * The HTTP side: `POST /graphql` (bearer auth, rate limits per key and per address, a request size
- * limit, a request id in every log line), `GET /healthz` (the process is up) and `GET /readyz` (the
- * database answers).
+ * limit, a request id in every log line), `GET /reports/<month>.csv|.pdf` (report-exports.ts, same
+ * auth and limits), `GET /healthz` (the process is up) and `GET /readyz` (the database answers).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -17,7 +17,9 @@ import type { Config } from '../config.js';
 import { unauthenticated } from '../errors.js';
 import { createApollo } from './apollo.js';
 import { createLoaders } from './loaders.js';
+import { reportExports } from './report-exports.js';
 import { RequestTransaction } from './request-transaction.js';
+import { tokenLimit } from './token-limit.js';
 
 export interface AppOptions {
   db: Database;
@@ -78,6 +80,7 @@ export async function createApp({ db, config, log, secret }: AppOptions) {
     perIp,
     perCaller,
     express.json({ limit: BODY_LIMIT }),
+    tokenLimit,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
@@ -87,9 +90,16 @@ export async function createApp({ db, config, log, secret }: AppOptions) {
         try {
           principal = await authenticate(db, req.headers.authorization, secret);
         } catch (error) {
-          if (error instanceof GraphQLError) throw error;
+          if (error instanceof GraphQLError) {
+            // A bad key or token is the caller's problem (401), not the server's (Apollo's default 500).
+            error.extensions.http = { status: 401 };
+            throw error;
+          }
           requestLog.error({ err: error }, 'authentication failed');
-          throw unauthenticated('authentication is unavailable; try again');
+          // The database did not answer: a temporary failure (503), which a client retries.
+          const unavailable = unauthenticated('authentication is unavailable; try again');
+          unavailable.extensions.http = { status: 503, headers: new Map([['retry-after', '1']]) };
+          throw unavailable;
         }
         // Anonymous callers get a scope that matches no row.
         const transaction = new RequestTransaction(
@@ -113,8 +123,26 @@ export async function createApp({ db, config, log, secret }: AppOptions) {
     }),
   );
 
+  app.use('/reports', perIp, perCaller, reportExports({ db, log, secret }));
+
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
+  });
+  // A body that is not JSON, too large, or in an unknown charset: a coded error, never the default
+  // HTML page (which shows a stack trace outside production) and never the body in the logs (it may
+  // hold a password).
+  app.use((error: unknown, req: Request, res: Response, next: (error?: unknown) => void) => {
+    const status = (error as { status?: unknown }).status;
+    if (res.headersSent || typeof status !== 'number' || status < 400 || status >= 500) return next(error);
+    const type = (error as { type?: unknown }).type;
+    log.info({ status, type, path: req.path }, 'request refused');
+    const message =
+      status === 413
+        ? `the request body is larger than ${BODY_LIMIT}`
+        : status === 415
+          ? 'the request body has an unsupported encoding or charset'
+          : 'the request body is not valid JSON';
+    res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   });
 
   return { app, apollo };

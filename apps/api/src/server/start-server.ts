@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
-import { migrate, openConfiguredDatabase } from '@vcc/db';
+import { migrate } from '@vcc/db';
 import pino from 'pino';
 import { type Config, loadConfig } from '../config.js';
 import { createApp } from './app.js';
+import { openResilientDatabase } from './resilient-database.js';
 import { resolveSecret } from './secret.js';
 
 export interface RunningApi {
@@ -18,8 +19,9 @@ export async function startApi(overrides: Partial<Config> = {}): Promise<Running
     level: config.LOG_LEVEL,
     redact: ['req.headers.authorization', 'password', '*.password', 'token', '*.token'],
   });
-  const handle = await openConfiguredDatabase();
-  await migrate(handle);
+  // The pool is replaced if the driver loses a connection mid-transaction (resilient-database.ts).
+  const handle = await openResilientDatabase(log);
+  await migrate(handle.handle());
   const { app, apollo } = await createApp({ db: handle.db, config, log, secret: resolveSecret(config) });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.API_PORT, () => resolve(s));

@@ -2,19 +2,9 @@
  * Machines and what they did: raw restore points (deduplicated on their natural key) and the rollups
  * the licensing engine reads (see packages/rules/src/activity.ts, which defines their meaning).
  */
-import {
-  bigint,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { agentOsEnum, machineKindEnum, opClassEnum, operationEnum } from './enums.js';
-import { backupServers, serviceProviders, tenants } from './estate.js';
+import { serviceProviders, tenants } from './estate.js';
 
 export const machines = pgTable(
   'machines',

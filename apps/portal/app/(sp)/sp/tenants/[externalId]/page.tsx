@@ -7,8 +7,10 @@ import { PageHeader } from '@/components/page-header';
 import { PlanFigures } from '@/components/plan-figures';
 import { Section } from '@/components/section';
 import { TenantMonthSections } from '@/components/tenant-month-sections';
+import { PlanForm } from '@/components/tenants/plan-form';
 import { withApi } from '@/lib/api/call';
 import { loadMachinesPage } from '@/lib/api/machines-page';
+import { getPortalSession } from '@/lib/auth/session';
 import { fetchLicenseReport } from '@/lib/graphql/operations/license-report';
 import { fetchTenant } from '@/lib/graphql/operations/tenant';
 import { parseMachineFilter } from '@/lib/machine-filter';
@@ -35,6 +37,8 @@ export default async function SpTenantPage({
 
   const tenant = await withApi(path, (token) => fetchTenant(token, externalId));
   if (!tenant) notFound();
+  // Viewers see the plan only; the API refuses their changes anyway.
+  const admin = (await getPortalSession())?.user.role === 'sp-admin';
 
   // licenseReport is SP-wide today; this page keeps only its tenant's part (see tenants page note).
   const [report, machines] = await withApi(`${path}?month=${month}`, (token) =>
@@ -71,7 +75,17 @@ export default async function SpTenantPage({
       />
       <TenantMonthSections
         figures={figures}
-        plan={<PlanFigures plan={tenant.plan} />}
+        plan={
+          <>
+            <PlanFigures plan={tenant.plan} />
+            {admin && (
+              <details className="details">
+                <summary>Edit plan</summary>
+                <PlanForm externalId={tenant.externalId} plan={{ ...tenant.plan }} />
+              </details>
+            )}
+          </>
+        }
         managedBySp={tenant.managedBySp}
         violations={violations}
       />

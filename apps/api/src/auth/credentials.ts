@@ -1,4 +1,8 @@
-/** Reads credentials through the database's authentication functions, as the application role. */
+/**
+ * Reads credentials through the database's authentication functions. They are SECURITY DEFINER and
+ * read exactly what they return whoever calls them, so each is one statement on the pool, outside any
+ * request transaction: authentication runs on every request and is kept to one round trip.
+ */
 import { type Database, queryRows } from '@vcc/db';
 import type { Role } from '@vcc/db/schema';
 import { sql } from 'drizzle-orm';
@@ -24,40 +28,21 @@ export interface UserRecord {
   disabled_at: Date | string | null;
 }
 
-function asApp<T>(
+export async function findApiKey(db: Database, hash: Buffer): Promise<KeyRecord | undefined> {
+  return (await queryRows<KeyRecord>(db, sql`select * from auth_api_key(${hash})`))[0];
+}
+
+export async function findUser(
   db: Database,
-  work: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<T>,
-): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', 'vcc_app', true)`);
-    return work(tx);
-  });
+  by: { id?: string; email?: string },
+): Promise<UserRecord | undefined> {
+  return (
+    await queryRows<UserRecord>(db, sql`select * from auth_user(${by.id ?? null}::uuid, ${by.email ?? null})`)
+  )[0];
 }
 
-export function findApiKey(db: Database, hash: Buffer): Promise<KeyRecord | undefined> {
-  return asApp(
-    db,
-    async (tx) => (await queryRows<KeyRecord>(tx, sql`select * from auth_api_key(${hash})`))[0],
-  );
-}
-
-export function findUser(db: Database, by: { id?: string; email?: string }): Promise<UserRecord | undefined> {
-  return asApp(
-    db,
-    async (tx) =>
-      (
-        await queryRows<UserRecord>(
-          tx,
-          sql`select * from auth_user(${by.id ?? null}::uuid, ${by.email ?? null})`,
-        )
-      )[0],
-  );
-}
-
-export function recordLogin(db: Database, userId: string, success: boolean): Promise<void> {
-  return asApp(db, async (tx) => {
-    await tx.execute(sql`select auth_record_login(${userId}::uuid, ${success})`);
-  });
+export async function recordLogin(db: Database, userId: string, success: boolean): Promise<void> {
+  await db.execute(sql`select auth_record_login(${userId}::uuid, ${success})`);
 }
 
 export function isPast(value: Date | string | null, now = Date.now()): boolean {

@@ -22,7 +22,11 @@ export function isSpRole(role: Role): boolean {
 }
 
 export function scopeOf(principal: Principal): Scope {
-  return { spId: principal.spId, tenantId: isSpRole(principal.role) ? null : principal.tenantId };
+  if (isSpRole(principal.role)) return { spId: principal.spId, tenantId: null };
+  // A tenant role without a tenant must never fall back to the SP-wide scope (the database refuses
+  // such a credential too).
+  if (!principal.tenantId) throw new Error(`principal ${principal.id} has a tenant role but no tenant`);
+  return { spId: principal.spId, tenantId: principal.tenantId };
 }
 
 /** How the audit log names the caller. */

@@ -197,10 +197,16 @@ async function registerMachines(
 ): Promise<{ ids: Map<string, number>; written: number }> {
   const ids = new Map<string, number>();
   for (const [key, m] of index.machines) ids.set(key, m.id);
+  // Per machine, the agent as its latest point that names one says (a later point may omit it).
   const latest = new Map<string, ResolvedPoint>();
-  for (const p of points) {
+  for (const p of [...points].sort((a, b) => a.at - b.at)) {
     const seen = latest.get(p.machineKey);
-    if (!seen || p.at >= seen.at) latest.set(p.machineKey, p);
+    latest.set(
+      p.machineKey,
+      seen
+        ? { ...p, agentOs: p.agentOs ?? seen.agentOs, agentVersion: p.agentVersion ?? seen.agentVersion }
+        : p,
+    );
   }
   // Only machines seen for the first time, or whose agent changed, are written.
   const changed = [...latest.values()].filter((p) => {

@@ -62,7 +62,8 @@ export async function updateLicense(
       tenantId: current.tenantId,
       action: 'license.update',
       subject: `license:${externalId}`,
-      details: { movedTo: server?.externalId },
+      // Not where to: that server is another tenant's.
+      details: { movedAway: true },
     });
   await bumpEstateVersion(tx, principal.spId);
   return row!;

@@ -107,7 +107,8 @@ async function dataMonthsOf(tx: Transaction, principal: Principal): Promise<stri
         where sp_id = ${principal.spId} ${tenant ? sql`and tenant_id = ${tenant}` : sql``}`,
   );
   if (range?.lo == null || range.hi == null) return [];
-  const last = Math.min(Number(range.hi) + 1, Math.max(Number(range.hi), monthNumber(currentUtcMonth())));
+  // Up to the month after the last data, but never a month that has not begun.
+  const last = Math.min(Number(range.hi) + 1, monthNumber(currentUtcMonth()));
   const months: string[] = [];
   for (let n = Number(range.lo); n <= last; n++) months.push(monthOfNumber(n));
   return months;

@@ -2,7 +2,8 @@
  * Computed reports, kept per process and keyed by everything they depend on: the SP, the caller's
  * tenant scope, the month, the detail asked for and the estate's version. Every change to the estate
  * (configuration or ingestion) bumps the version in its own transaction, so an entry is never stale:
- * it is simply no longer asked for, and falls out of the LRU.
+ * it is simply no longer asked for, and falls out of the LRU. A report read inside a transaction that
+ * has written is not kept: that transaction may still roll back, and its version with it.
  */
 import type { MonthReport } from '@vcc/rules';
 import { LRUCache } from 'lru-cache';
@@ -24,10 +25,15 @@ export function reportCacheKey(parts: {
   return `${parts.spId}|${parts.tenantId ?? '*'}|${parts.month}|${parts.detail}|${parts.version}`;
 }
 
-export async function cachedReport(key: string, compute: () => Promise<CachedReport>): Promise<CachedReport> {
-  const hit = cache.get(key);
+/** The cached report, or a fresh one; `uncommitted`: computed inside a writing transaction, not kept. */
+export async function cachedReport(
+  key: string,
+  uncommitted: boolean,
+  compute: () => Promise<CachedReport>,
+): Promise<CachedReport> {
+  const hit = uncommitted ? undefined : cache.get(key);
   if (hit) return hit;
   const fresh = await compute();
-  cache.set(key, fresh);
+  if (!uncommitted) cache.set(key, fresh);
   return fresh;
 }

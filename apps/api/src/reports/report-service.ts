@@ -38,9 +38,12 @@ export async function monthReport(
 ): Promise<ScopedMonthReport> {
   const machines = options.machines ?? 'none';
   const only = typeof machines === 'object' ? machines.tenant : undefined;
-  const [sp] = await queryRows<{ version: number }>(
+  // A transaction that has written (a mutation before this read in the same request) may yet roll
+  // back, taking its version bump with it: its reports are computed but never cached.
+  const [sp] = await queryRows<{ version: number; writing: boolean }>(
     tx,
-    sql`select estate_version::int as version from service_providers where id = app_sp_id()`,
+    sql`select estate_version::int as version, pg_current_xact_id_if_assigned() is not null as writing
+          from service_providers where id = app_sp_id()`,
   );
   if (!sp) throw notFound('service provider');
   const key = reportCacheKey({
@@ -50,7 +53,7 @@ export async function monthReport(
     detail: typeof machines === 'object' ? `tenant:${machines.tenant}` : machines,
     version: sp.version,
   });
-  const { ruleset, report } = await cachedReport(key, async () => {
+  const { ruleset, report } = await cachedReport(key, sp.writing, async () => {
     const tenantId = scopeOf(principal).tenantId;
     const facts = await loadEstateFacts(tx, [month], {
       tenant: only !== undefined ? { externalId: only } : tenantId ? { id: tenantId } : undefined,
@@ -63,12 +66,13 @@ export async function monthReport(
   if (isSpRole(principal.role) && only === undefined) return { ...report, ruleset };
   // A tenant's view, or one tenant's detail: that tenant's figures and violations, never SP totals
   // (for one tenant's facts they would be that tenant's share, not the SP's).
+  // The facts held that one tenant only (read by its id or external id, under row-level security),
+  // so every tenant in the report is it; its violations are those that name it.
   const own = new Set(report.tenants.map((t) => t.id));
   return {
     ...report,
     ruleset,
     serviceProvider: null,
-    tenants: report.tenants.filter((t) => own.has(t.id)),
     violations: report.violations.filter(
       (v) =>
         v.tenant !== null && own.has(v.tenant) && (isSpRole(principal.role) || !SP_LICENSE_CODES.has(v.code)),

@@ -44,7 +44,12 @@ export function createLoaders(tx: Context['tx'], principal: Principal | null = n
       const rows = await db
         .select()
         .from(backupServers)
-        .where(inArray(backupServers.tenantId, [...tenantIds]))
+        .where(
+          and(
+            inArray(backupServers.tenantId, [...tenantIds]),
+            ...withinReach(caller, { spId: backupServers.spId, tenantId: backupServers.tenantId }),
+          ),
+        )
         .orderBy(backupServers.externalId);
       return grouped(tenantIds, rows.map(toBackupServer), (s) => s.tenantId!);
     }),
@@ -53,7 +58,12 @@ export function createLoaders(tx: Context['tx'], principal: Principal | null = n
       const rows = await db
         .select()
         .from(licenses)
-        .where(inArray(licenses.serverId, [...serverIds]))
+        .where(
+          and(
+            inArray(licenses.serverId, [...serverIds]),
+            ...withinReach(caller, { spId: licenses.spId, tenantId: licenses.tenantId }),
+          ),
+        )
         .orderBy(licenses.externalId);
       return grouped(serverIds, rows.map(toLicense), (l) => l.serverId);
     }),

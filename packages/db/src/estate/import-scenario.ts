@@ -3,7 +3,7 @@
  * the SP's external ids, so importing the same file again changes nothing; a later file adds what is
  * new and updates what changed (nothing is deleted).
  */
-import type { Capacity, Scenario, ScenarioBackupServer } from '@vcc/rules';
+import { type Capacity, type Scenario, type ScenarioBackupServer, scenarioTimeMs } from '@vcc/rules';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { auditLog, backupServers, licenses, machines, serviceProviders, tenants } from '../schema/index.js';
@@ -149,7 +149,8 @@ async function importInto(tx: Executor, scenario: Scenario, actor: string): Prom
         machineId: machineIds.get(p.machine)!,
         serverId: serverIds.get(p.server)!,
         operation: p.operation,
-        at: p.at,
+        // The engine's reading of the time (to the millisecond), never PostgreSQL's own rounding.
+        at: scenarioTimeMs(p.at)!,
       });
     }
   }

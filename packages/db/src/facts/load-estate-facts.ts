@@ -1,7 +1,8 @@
 /**
  * Reads the licensing engine's input for some months from the database, within the caller's scope:
- * row-level security decides which tenants are read, so an SP caller gets the whole estate and a
- * tenant caller its own tenant only (plus the SP servers' versions, which its figures depend on).
+ * every query names the SP (and the tenant, when one is asked for) and row-level security applies
+ * the caller's scope again, so an SP caller gets the whole estate and a tenant caller its own tenant
+ * only (plus what its figures need of the SP's servers).
  * Only rollups are read: activity in the months the engine needs and first restore points.
  */
 import {
@@ -75,27 +76,42 @@ export async function loadEstateFacts(
   }>(
     tx,
     options.tenant === undefined
-      ? sql`select * from tenants order by external_id`
+      ? sql`select * from tenants where sp_id = app_sp_id() order by external_id`
       : 'id' in options.tenant
-        ? sql`select * from tenants where id = ${options.tenant.id}`
-        : sql`select * from tenants where external_id = ${options.tenant.externalId}`,
+        ? sql`select * from tenants where sp_id = app_sp_id() and id = ${options.tenant.id}`
+        : sql`select * from tenants where sp_id = app_sp_id() and external_id = ${options.tenant.externalId}`,
   );
   // One tenant: its rows and the SP's (which row-level security hides from tenant callers anyway),
   // by an indexed condition rather than by the policies alone.
   const only = options.tenant === undefined ? null : (tenantRows[0]?.id ?? null);
   if (options.tenant !== undefined && only === null) tenantRows.length = 0;
   const inReach =
-    options.tenant === undefined ? sql`true` : sql`(tenant_id = ${only}::uuid or tenant_id is null)`;
+    options.tenant === undefined
+      ? sql`sp_id = app_sp_id()`
+      : sql`sp_id = app_sp_id() and (tenant_id = ${only}::uuid or tenant_id is null)`;
   const servers = await queryRows<ServerRow>(
     tx,
     sql`select id, tenant_id, external_id, version from backup_servers where ${inReach}`,
   );
+  // A tenant caller cannot read the SP's servers; this function shows it their versions and when
+  // they carried a Cloud Connect license (the rental gate depends on both), with no capacity.
   const visible = new Set(servers.map((s) => s.id));
-  for (const s of await queryRows<ServerRow>(
-    tx,
-    sql`select id, null as tenant_id, external_id, version from sp_backup_servers()`,
-  )) {
-    if (!visible.has(s.id)) servers.push(s);
+  const hiddenLicenses = new Map<string, LicenseFacts[]>();
+  for (const s of await queryRows<
+    ServerRow & { cloud_connect: { validFrom: string; validTo: string | null }[] }
+  >(tx, sql`select id, null as tenant_id, external_id, version, cloud_connect from sp_backup_servers()`)) {
+    if (visible.has(s.id)) continue;
+    servers.push(s);
+    hiddenLicenses.set(
+      s.id,
+      s.cloud_connect.map((l) => ({
+        id: '(SP license)',
+        type: 'cloud-connect-sp',
+        validFrom: l.validFrom,
+        validTo: l.validTo ?? undefined,
+        capacity: {},
+      })),
+    );
   }
   const licenses = await queryRows<LicenseRow>(
     tx,
@@ -109,7 +125,7 @@ export async function loadEstateFacts(
     serverFacts.set(s.id, {
       id: s.external_id,
       version: s.version,
-      licenses: (licensesOf.get(s.id) ?? []).map(licenseFacts),
+      licenses: hiddenLicenses.get(s.id) ?? (licensesOf.get(s.id) ?? []).map(licenseFacts),
     });
   }
   const serversOf = groupBy(servers, (s) => s.tenant_id ?? '');
@@ -188,7 +204,7 @@ async function loadMachines(
                u.late_days[${from}::int:${to}::int] as late_days
           from machine_usage u
           join machines m on m.tenant_id = u.tenant_id and m.id = u.machine_id
-         where ${onlyTenant === null ? sql`true` : sql`u.tenant_id = ${onlyTenant}::uuid`}`,
+         where u.sp_id = (select app_sp_id()) and ${onlyTenant === null ? sql`true` : sql`u.tenant_id = ${onlyTenant}::uuid`}`,
   );
   const machines = new Map<string, MachineFacts>();
   for (const r of rows) {

@@ -38,6 +38,13 @@ async function ensureDemoEstate(): Promise<void> {
       .from(schema.serviceProviders)
       .limit(1);
     if (existing.length > 0) return;
+    // The demo logins' passwords are public: never on a production database.
+    if (process.env.NODE_ENV === 'production') {
+      info(
+        'empty database in production: no demo estate; load one with `vcc import` and add logins with `vcc users create`',
+      );
+      return;
+    }
     info('empty database: creating the demo estate (12 tenants, 480 machines, 6 months)…');
     const now = Date.now();
     const { spId } = await seedEstate(handle.db, {
@@ -107,9 +114,11 @@ export async function startCommand(): Promise<void> {
   const portal = startPortal(portalPort, api.port, secret);
   info(`\nAPI     http://localhost:${api.port}/graphql`);
   info(`Portal  http://localhost:${portalPort}`);
-  info('Demo logins:');
-  for (const login of DEMO_LOGINS)
-    info(`  ${login.role.padEnd(14)} ${login.email.padEnd(26)} ${login.password}`);
+  if (process.env.NODE_ENV !== 'production') {
+    info('Demo logins:');
+    for (const login of DEMO_LOGINS)
+      info(`  ${login.role.padEnd(14)} ${login.email.padEnd(26)} ${login.password}`);
+  }
   // Signals reach the portal too, and its exit calls stop again: close the database once, cleanly.
   let stopping: Promise<void> | null = null;
   const stop = (code: number) => {

@@ -4,8 +4,9 @@ import { badInput } from '../../errors.js';
 /** A `YYYY-MM` argument, or BAD_USER_INPUT naming it. */
 export function parseMonthArg(value: string, path: string): string {
   try {
-    const { month } = parseMonth(value);
-    if (month >= 1 && month <= 12) return value;
+    // From 2000 on, as restore points are: earlier years would read as 19xx in Date.UTC.
+    const { year, month } = parseMonth(value);
+    if (year >= 2000 && month >= 1 && month <= 12) return value;
   } catch {
     // reported below
   }

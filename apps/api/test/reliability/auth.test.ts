@@ -208,7 +208,11 @@ describe('authentication under attack (API as a child process, debug logs)', () 
         fc
           .tuple(fc.nat({ max: key.length - 1 }), fc.constantFrom(...'aZ09_xQ'))
           .map(([i, c]) => flip(key, i, c)),
-        fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 6 }).map((s) => `${key}${s}`),
+        // A suffix of white space alone is the same key (HTTP trims a header's ends), not a forgery.
+        fc
+          .string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 6 })
+          .filter((s) => /\S/.test(s))
+          .map((s) => `${key}${s}`),
         fc.constantFrom(
           key.replace('vcc_test_', 'vcc_live_'),
           key.toUpperCase(),

@@ -105,7 +105,8 @@ describe('idempotency under faults (private cluster, API as a child process)', (
   });
 
   it('loses and doubles nothing when the API is SIGKILLed mid-batch and restarted', async () => {
-    const batches = makeBatches('p2', 96, 150, 2);
+    // Enough batches that the load outlasts several kills on a fast machine too.
+    const batches = makeBatches('p2', 192, 150, 2);
     const perClient = Array.from({ length: 8 }, (_, c) => batches.filter((_, i) => i % 8 === c));
     const deadline = Date.now() + 120_000;
     let done = false;
@@ -114,7 +115,7 @@ describe('idempotency under faults (private cluster, API as a child process)', (
     });
     const kills = new Tally('idempotency', 'API SIGKILLed during ingestion, then restarted');
     for (let i = 0; i < 4 && !done; i++) {
-      await sleep(700 + Math.random() * 500);
+      await sleep(400 + Math.random() * 400);
       if (done) break;
       await api.kill();
       await sleep(200);
@@ -129,7 +130,7 @@ describe('idempotency under faults (private cluster, API as a child process)', (
 
   it('loses and doubles nothing when its connections are terminated mid-transaction', async () => {
     const admin = await openDatabase({ url: cluster.url, max: 1 });
-    const batches = makeBatches('p3', 96, 150, 3);
+    const batches = makeBatches('p3', 192, 150, 3);
     const perClient = Array.from({ length: 8 }, (_, c) => batches.filter((_, i) => i % 8 === c));
     let done = false;
     const load = runClients(api.url, key, perClient, log, Date.now() + 120_000).finally(() => {

@@ -28,7 +28,8 @@ export function applyChanges(variables: Record<string, unknown>, changes: Change
     let parent: Record<string | number, unknown> = copy;
     for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
     const last = path[path.length - 1]!;
-    if (change.kind === 'set') parent[last] = change.value;
+    // A copy: a generated value may be set twice, and setting it inside itself would make a cycle.
+    if (change.kind === 'set') parent[last] = structuredClone(change.value);
     else if (change.kind === 'drop') {
       if (Array.isArray(parent)) parent.splice(Number(last), 1);
       else delete parent[last];

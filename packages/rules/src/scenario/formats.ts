@@ -17,19 +17,25 @@ function daysIn(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/**
+ * Years a scenario may name: from the Unix epoch on. Earlier years have no use here, and some cannot
+ * be stored (PostgreSQL has no year 0) or computed with (Date.UTC reads years 0–99 as 1900–1999).
+ */
+const MIN_YEAR = 1970;
+
 function isRealDate(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
+  return year >= MIN_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
 }
 
-/** `YYYY-MM-DD` naming a day that exists (2028-02-29 yes, 2026-02-30 no). */
+/** `YYYY-MM-DD` naming a day that exists (2028-02-29 yes, 2026-02-30 no), from 1970 on. */
 export function isScenarioDate(value: string): boolean {
   const m = DATE_RE.exec(value);
   return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-/** `YYYY-MM` with a month 01 to 12. */
+/** `YYYY-MM` with a month 01 to 12, from 1970 on. */
 export function isScenarioMonth(value: string): boolean {
-  return MONTH_RE.test(value);
+  return MONTH_RE.test(value) && Number(value.slice(0, 4)) >= MIN_YEAR;
 }
 
 /** A VBR or agent build number: dot-separated decimal parts, such as `9.5.0.1536` or `2.1`. */

@@ -12,7 +12,16 @@ describe('scenarioTimeMs', () => {
     expect(scenarioTimeMs('2026-10-02T01:00:00Z')).toBe(Date.UTC(2026, 9, 2, 1));
     expect(scenarioTimeMs('2026-10-02T01:00:00.5Z')).toBe(Date.UTC(2026, 9, 2, 1, 0, 0, 500));
     expect(scenarioTimeMs('2026-10-02T01:00:00.123999Z')).toBe(Date.UTC(2026, 9, 2, 1, 0, 0, 123));
-    expect(scenarioTimeMs('0099-01-01T00:00:00Z')).toBe(Date.parse('0099-01-01T00:00:00Z'));
+  });
+
+  it('accepts years from 1970 on only (PostgreSQL has no year 0; Date.UTC misreads years 0 to 99)', () => {
+    expect(scenarioTimeMs('1970-01-01T00:00:00Z')).toBe(0);
+    expect(scenarioTimeMs('1969-12-31T23:59:59.999Z')).toBeNull();
+    expect(scenarioTimeMs('0000-01-01T00:00:00Z')).toBeNull();
+    expect(scenarioTimeMs('0099-01-01T00:00:00Z')).toBeNull();
+    expect(isScenarioDate('1969-12-31')).toBe(false);
+    expect(isScenarioMonth('1969-12')).toBe(false);
+    expect(isScenarioMonth('1970-01')).toBe(true);
   });
 
   it('keeps a point just after midnight after midnight, and one at midnight on it', () => {

@@ -86,7 +86,7 @@ const version = fc
   .array(fc.nat({ max: 99999 }), { minLength: 1, maxLength: 4 })
   .map((parts) => parts.join('.'));
 const instant = fc.date({
-  min: new Date('1000-01-01T00:00:00Z'),
+  min: new Date('1970-01-01T00:00:00Z'),
   max: new Date('9999-12-31T23:59:59.999Z'),
   noInvalidDate: true,
 });

@@ -4,12 +4,18 @@
  * registered, points are stored once by their natural key and the rollups move with them.
  */
 import { createHash } from 'node:crypto';
-import { queryRows, recordRestorePoints, schema, type Transaction, textList } from '@vcc/db';
+import {
+  bumpEstateVersion,
+  queryRows,
+  recordRestorePoints,
+  schema,
+  type Transaction,
+  textList,
+} from '@vcc/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { actorOf, type Principal } from '../auth/principal.js';
 import { withinReach } from '../auth/scope-conditions.js';
 import { badInput, conflict } from '../errors.js';
-import { bumpEstateVersion } from '../estate/bump-estate-version.js';
 import type { IngestRestorePointsInput, IngestResult } from '../schema/ingest/ingest.types.js';
 import {
   type EstateIndex,

@@ -1,9 +1,8 @@
 /** `createLicense` (SP admin): a license on a backup server; audited; bumps the estate version. */
-import { schema, type Transaction } from '@vcc/db';
+import { bumpEstateVersion, schema, type Transaction } from '@vcc/db';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { orConflict } from '../db-errors.js';
-import { bumpEstateVersion } from '../estate/bump-estate-version.js';
 import { type LicenseRow, requireBackupServer } from '../estate/find-estate.js';
 import { spRuleset } from '../estate/sp-ruleset.js';
 import { InputProblems } from '../input-problems.js';

@@ -2,11 +2,10 @@
  * `updateLicense` (SP admin): fields left out keep their value; the result is checked whole (a new
  * type must suit the capacity kept, a new validFrom the validTo kept). Audited; bumps the estate version.
  */
-import { schema, type Transaction } from '@vcc/db';
+import { bumpEstateVersion, schema, type Transaction } from '@vcc/db';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Principal } from '../auth/principal.js';
-import { bumpEstateVersion } from '../estate/bump-estate-version.js';
 import { type LicenseRow, requireBackupServer, requireLicense } from '../estate/find-estate.js';
 import { spRuleset } from '../estate/sp-ruleset.js';
 import { InputProblems } from '../input-problems.js';

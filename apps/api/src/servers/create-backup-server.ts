@@ -1,9 +1,8 @@
 /** `createBackupServer` (SP admin): an SP server or a tenant's; audited; bumps the estate version. */
-import { schema, type Transaction } from '@vcc/db';
+import { bumpEstateVersion, schema, type Transaction } from '@vcc/db';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { orConflict } from '../db-errors.js';
-import { bumpEstateVersion } from '../estate/bump-estate-version.js';
 import { type BackupServerRow, requireTenant } from '../estate/find-estate.js';
 import { InputProblems } from '../input-problems.js';
 import type { CreateBackupServerInput } from '../schema/servers/backup-server.inputs.js';

@@ -2,11 +2,10 @@
  * `updateBackupServer` (SP admin): a new build number after an upgrade, which can change what the
  * rules allow (R-RENTAL-EXEMPT, R-RENTAL-VERSION); audited; bumps the estate version.
  */
-import { schema, type Transaction } from '@vcc/db';
+import { bumpEstateVersion, schema, type Transaction } from '@vcc/db';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Principal } from '../auth/principal.js';
-import { bumpEstateVersion } from '../estate/bump-estate-version.js';
 import { type BackupServerRow, requireBackupServer } from '../estate/find-estate.js';
 import { InputProblems } from '../input-problems.js';
 

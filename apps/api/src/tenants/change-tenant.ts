@@ -2,11 +2,10 @@
  * The one write path of every tenant change (update, enable, plan): within reach, the row updated,
  * audited with what changed, and the estate version bumped, all in the request's transaction.
  */
-import { schema, type Transaction } from '@vcc/db';
+import { bumpEstateVersion, schema, type Transaction } from '@vcc/db';
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Principal } from '../auth/principal.js';
-import { bumpEstateVersion } from '../estate/bump-estate-version.js';
 import { requireTenant, type TenantRow } from '../estate/find-estate.js';
 
 export async function changeTenant(

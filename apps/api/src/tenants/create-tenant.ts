@@ -1,9 +1,8 @@
 /** `createTenant` (SP admin): a new tenant of the caller's SP; audited; bumps the estate version. */
-import { schema, type Transaction } from '@vcc/db';
+import { bumpEstateVersion, schema, type Transaction } from '@vcc/db';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Principal } from '../auth/principal.js';
 import { orConflict } from '../db-errors.js';
-import { bumpEstateVersion } from '../estate/bump-estate-version.js';
 import type { TenantRow } from '../estate/find-estate.js';
 import { InputProblems, NAME_MAX_LENGTH } from '../input-problems.js';
 import type { CreateTenantInput } from '../schema/tenants/tenant.inputs.js';

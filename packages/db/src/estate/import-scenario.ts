@@ -4,12 +4,13 @@
  * new and updates what changed (nothing is deleted).
  */
 import { type Capacity, type Scenario, type ScenarioBackupServer, scenarioTimeMs } from '@vcc/rules';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { auditLog, backupServers, licenses, machines, serviceProviders, tenants } from '../schema/index.js';
 import type { Executor } from '../scope.js';
 import { upsertChanged } from '../upsert.js';
 import { recordRestorePoints, type StoredRestorePoint } from '../usage/record-restore-points.js';
+import { bumpEstateVersion } from './bump-estate-version.js';
 
 export interface ImportSummary {
   serviceProvider: string;
@@ -157,10 +158,7 @@ async function importInto(tx: Executor, scenario: Scenario, actor: string): Prom
   const restorePoints = await recordRestorePoints(tx, spId, points);
 
   if (changed > 0 || restorePoints.inserted > 0) {
-    await tx
-      .update(serviceProviders)
-      .set({ estateVersion: sql`${serviceProviders.estateVersion} + 1` })
-      .where(eq(serviceProviders.id, spId));
+    await bumpEstateVersion(tx, spId);
     await tx.insert(auditLog).values({
       spId,
       actor,

@@ -4,8 +4,9 @@
  * nothing: rows are matched by external id and restore points by their natural key.
  */
 import type { RulesetId } from '@vcc/rules';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../client.js';
+import { bumpEstateVersion } from '../estate/bump-estate-version.js';
 import { auditLog, backupServers, licenses, machines, serviceProviders, tenants } from '../schema/index.js';
 import type { Executor } from '../scope.js';
 import { upsertChanged } from '../upsert.js';
@@ -98,10 +99,7 @@ export async function seedEstate(
         licenses.capPoints,
       ],
     );
-    await tx
-      .update(serviceProviders)
-      .set({ estateVersion: sql`${serviceProviders.estateVersion} + 1` })
-      .where(eq(serviceProviders.id, spId));
+    await bumpEstateVersion(tx, spId);
     await tx.insert(auditLog).values({
       spId,
       actor: 'cli',

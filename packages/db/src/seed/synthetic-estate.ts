@@ -5,7 +5,7 @@
  * their capacity. Everything derives from a seed, so the same arguments make the same estate.
  */
 import type { LicenseType, MachineKind, Operation } from '@vcc/rules';
-import { addMonths, DAY_MS, daysInMonth, monthStart } from '@vcc/rules';
+import { addMonths, DAY_MS, monthStart } from '@vcc/rules';
 import { type Random, seededRandom } from './random.js';
 
 export interface SyntheticOptions {
@@ -152,10 +152,4 @@ export function* machineRestorePoints(
     if (at >= until) return;
     for (const operation of machine.operations) yield { operation, at };
   }
-}
-
-export function totalDays(options: SyntheticOptions): number {
-  let days = 0;
-  for (let m = firstMonth(options); m <= options.lastMonth; m = addMonths(m, 1)) days += daysInMonth(m);
-  return days;
 }

@@ -3,7 +3,7 @@ import { schema, type Transaction } from '@vcc/db';
 import { and, eq, gt, or } from 'drizzle-orm';
 import type { Principal } from '../auth/principal.js';
 import { requireUuid } from '../input-problems.js';
-import { decodeCursor, encodeCursor, pageSize } from '../schema/common/connection.js';
+import { decodeCursor, pageSize, toConnection } from '../schema/common/connection.js';
 import type { ApiKeyConnection } from '../schema/keys/api-key.types.js';
 import { selectApiKeys } from './api-key-view.js';
 
@@ -22,14 +22,5 @@ export async function listApiKeys(
     where.push(or(gt(apiKeys.name, name), and(eq(apiKeys.name, name), gt(apiKeys.id, id)))!);
   }
   const rows = await selectApiKeys(tx, principal, where, limit + 1);
-  const page = rows.slice(0, limit);
-  const cursorOf = (k: { name: string; id: string }) => encodeCursor([k.name, k.id]);
-  return {
-    edges: page.map((node) => ({ node, cursor: cursorOf(node) })),
-    pageInfo: {
-      hasNextPage: rows.length > limit,
-      endCursor: page.length ? cursorOf(page[page.length - 1]!) : null,
-    },
-    totalCount: null,
-  };
+  return toConnection(rows, limit, (k) => [k.name, k.id]);
 }

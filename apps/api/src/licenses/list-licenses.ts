@@ -6,7 +6,7 @@ import { schema, type Transaction } from '@vcc/db';
 import { and, asc, gt } from 'drizzle-orm';
 import type { Principal } from '../auth/principal.js';
 import { withinReach } from '../auth/scope-conditions.js';
-import { decodeCursor, encodeCursor, pageSize } from '../schema/common/connection.js';
+import { decodeCursor, pageSize, toConnection } from '../schema/common/connection.js';
 import type { LicenseConnection } from '../schema/licenses/license.types.js';
 import { toLicense } from '../schema/tenants/tenant.mapping.js';
 
@@ -26,13 +26,5 @@ export async function listLicenses(
     .where(and(...conditions))
     .orderBy(asc(licenses.externalId))
     .limit(limit + 1);
-  const page = rows.slice(0, limit).map(toLicense);
-  return {
-    edges: page.map((node) => ({ node, cursor: encodeCursor([node.externalId]) })),
-    pageInfo: {
-      hasNextPage: rows.length > limit,
-      endCursor: page.length ? encodeCursor([page[page.length - 1]!.externalId]) : null,
-    },
-    totalCount: null,
-  };
+  return toConnection(rows.map(toLicense), limit, (l) => [l.externalId]);
 }

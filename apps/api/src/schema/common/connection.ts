@@ -49,3 +49,20 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
   }
   return ConnectionType;
 }
+
+/**
+ * A page of a connection from the rows read: one more than `limit` was asked for, so that an extra
+ * row says whether more follow. `key` is the node's sort key, which its cursor encodes.
+ */
+export function toConnection<T>(rows: T[], limit: number, key: (node: T) => unknown[]) {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    edges: page.map((node) => ({ node, cursor: encodeCursor(key(node)) })),
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      endCursor: last === undefined ? null : encodeCursor(key(last)),
+    },
+    totalCount: null,
+  };
+}

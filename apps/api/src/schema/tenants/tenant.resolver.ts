@@ -5,7 +5,7 @@ import { ALL_ROLES, SP_ROLES } from '../../auth/principal.js';
 import { withinReach } from '../../auth/scope-conditions.js';
 import { type Context, principalOf } from '../../server/context.js';
 import { Access } from '../common/access.js';
-import { decodeCursor, encodeCursor, pageSize } from '../common/connection.js';
+import { decodeCursor, pageSize, toConnection } from '../common/connection.js';
 import { toTenant } from './tenant.mapping.js';
 import { BackupServer, License, Tenant, TenantConnection } from './tenant.types.js';
 
@@ -40,15 +40,7 @@ export class TenantResolver {
       .where(and(...conditions))
       .orderBy(asc(tenants.externalId))
       .limit(limit + 1);
-    const page = rows.slice(0, limit).map(toTenant);
-    return {
-      edges: page.map((node) => ({ node, cursor: encodeCursor([node.externalId]) })),
-      pageInfo: {
-        hasNextPage: rows.length > limit,
-        endCursor: page.length ? encodeCursor([page[page.length - 1]!.externalId]) : null,
-      },
-      totalCount: null,
-    };
+    return toConnection(rows.map(toTenant), limit, (t) => [t.externalId]);
   }
 
   @Query(() => Tenant, {

@@ -9,12 +9,14 @@ import { IngestResolver } from './ingest/ingest.resolver.js';
 import { ApiKeyResolver } from './keys/api-key.resolver.js';
 import { LicenseResolver } from './licenses/license.resolver.js';
 import { MachineResolver } from './machines/machine.resolver.js';
+import { LicenseTrendResolver } from './reports/license-trend.resolver.js';
 import { MonthlyReportResolver } from './reports/monthly-report.resolver.js';
 import { ReportResolver } from './reports/report.resolver.js';
 import { BackupServerAdminResolver } from './servers/backup-server.resolver.js';
 import { ServiceProviderResolver } from './service-provider/service-provider.resolver.js';
 import { BackupServerResolver, TenantResolver } from './tenants/tenant.resolver.js';
 import { TenantAdminResolver } from './tenants/tenant-admin.resolver.js';
+import { TenantUsageResolver } from './tenants/tenant-usage.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 import { ViolationResolver } from './violations/violation.resolver.js';
@@ -24,10 +26,12 @@ export const RESOLVERS = [
   ServiceProviderResolver,
   TenantResolver,
   TenantAdminResolver,
+  TenantUsageResolver,
   BackupServerResolver,
   BackupServerAdminResolver,
   LicenseResolver,
   ReportResolver,
+  LicenseTrendResolver,
   MonthlyReportResolver,
   ViolationResolver,
   MachineResolver,

@@ -2,7 +2,7 @@
 import { COUNTERS } from '@vcc/rules';
 import type { ScopedMonthReport } from '../../reports/report-service.js';
 import type { CounterEnum, LicenseTypeEnum, RulesetEnum, SeverityEnum, StateEnum } from '../common/enums.js';
-import type { LicenseRef, LicenseReport, TenantRef, Violation } from './report.types.js';
+import type { LicenseRef, LicenseReport, SpMonth, TenantRef, Violation } from './report.types.js';
 
 export interface ReportNames {
   tenants: Map<string, TenantRef>;
@@ -14,13 +14,7 @@ export function toLicenseReport(report: ScopedMonthReport, names: ReportNames): 
   return {
     month: report.month,
     ruleset: report.ruleset as RulesetEnum,
-    serviceProvider: sp && {
-      counters: COUNTERS.map((counter) => {
-        const c = sp.counters[counter];
-        return { counter: counter as CounterEnum, ...c, state: c.state as StateEnum };
-      }),
-      units: { ...sp.units, state: sp.units.state as StateEnum },
-    },
+    serviceProvider: sp && toSpMonth(sp),
     tenants: report.tenants.map((t) => ({
       tenant: names.tenants.get(t.id) ?? { id: t.id, externalId: t.id, name: t.id },
       counters: COUNTERS.map((counter) => ({ counter: counter as CounterEnum, ...t.counters[counter] })),
@@ -35,6 +29,17 @@ export function toLicenseReport(report: ScopedMonthReport, names: ReportNames): 
       hosting: t.hosting,
     })),
     violations: report.violations.map(toViolation),
+  };
+}
+
+/** The SP's counters and units of a month. */
+export function toSpMonth(sp: NonNullable<ScopedMonthReport['serviceProvider']>): SpMonth {
+  return {
+    counters: COUNTERS.map((counter) => {
+      const c = sp.counters[counter];
+      return { counter: counter as CounterEnum, ...c, state: c.state as StateEnum };
+    }),
+    units: { ...sp.units, state: sp.units.state as StateEnum },
   };
 }
 

@@ -1,9 +1,10 @@
 import { schema } from '@vcc/db';
-import { and, asc, eq, gt, ilike, or } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { ALL_ROLES, SP_ROLES } from '../../auth/principal.js';
 import { withinReach } from '../../auth/scope-conditions.js';
 import { type Context, principalOf } from '../../server/context.js';
+import { tenantSearchCondition } from '../../tenants/tenant-search.js';
 import { Access } from '../common/access.js';
 import { decodeCursor, pageSize, toConnection } from '../common/connection.js';
 import { toTenant } from './tenant.mapping.js';
@@ -26,10 +27,8 @@ export class TenantResolver {
     const limit = pageSize(first);
     const db = await ctx.tx();
     const conditions = withinReach(principalOf(ctx), { spId: tenants.spId, tenantId: tenants.id });
-    if (search) {
-      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      conditions.push(or(ilike(tenants.name, pattern), ilike(tenants.externalId, pattern))!);
-    }
+    const searched = tenantSearchCondition(search);
+    if (searched) conditions.push(searched);
     if (after) {
       const [externalId] = decodeCursor(after);
       conditions.push(gt(tenants.externalId, String(externalId)));

@@ -4,8 +4,8 @@
  * and figures are the engine's, so `licenseReport` and `vcc evaluate` cannot disagree. Reports are
  * cached by estate version (report-cache.ts).
  */
-import { loadEstateFacts, queryRows, type Transaction } from '@vcc/db';
-import { evaluate, type MonthReport, type Violation } from '@vcc/rules';
+import { loadEstateConfig, queryRows, streamTenantMachines, type Transaction } from '@vcc/db';
+import { activityMonthsFor, evaluateMonthIncrementally, type MonthReport, type Violation } from '@vcc/rules';
 import { sql } from 'drizzle-orm';
 import { isSpRole, type Principal, scopeOf } from '../auth/principal.js';
 import { notFound } from '../errors.js';
@@ -55,13 +55,16 @@ export async function monthReport(
   });
   const { ruleset, report } = await cachedReport(key, sp.writing, async () => {
     const tenantId = scopeOf(principal).tenantId;
-    const facts = await loadEstateFacts(tx, [month], {
+    const config = await loadEstateConfig(tx, {
       tenant: only !== undefined ? { externalId: only } : tenantId ? { id: tenantId } : undefined,
     });
-    if (!facts) throw notFound('service provider');
-    const [computed] = evaluate(facts, [month], { machines: machines !== 'none' }).months;
-    if (!computed) throw new Error(`the engine returned no report for ${month}`);
-    return { ruleset: facts.ruleset, report: computed };
+    if (!config) throw notFound('service provider');
+    // Tenant by tenant as the machines stream in: memory holds one tenant's facts at a time.
+    const evaluation = evaluateMonthIncrementally(config.facts, month, { machines: machines !== 'none' });
+    const window = activityMonthsFor([month]);
+    if (window) await streamTenantMachines(tx, window, config, (i, m) => evaluation.addTenant(i, m));
+    const computed = evaluation.finish();
+    return { ruleset: config.facts.ruleset, report: computed };
   });
   if (isSpRole(principal.role) && only === undefined) return { ...report, ruleset };
   // A tenant's view, or one tenant's detail: that tenant's figures and violations, never SP totals

@@ -10,15 +10,12 @@ import {
   type BackupServerFacts,
   type EstateFacts,
   type LicenseFacts,
-  type MachineFacts,
-  monthIndex,
-  monthOfIndex,
-  type OpClass,
   type TenantFacts,
 } from '@vcc/rules';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../rows.js';
 import type { Executor } from '../scope.js';
+import { streamTenantMachines } from './tenant-machines.js';
 
 interface ServerRow {
   id: string;
@@ -49,11 +46,39 @@ export interface FactsOptions {
   tenant?: { id: string } | { externalId: string } | undefined;
 }
 
+/**
+ * The estate's configuration as engine facts with no machines yet, and what streaming its machines
+ * needs: tenants' positions by id, servers' external ids, and the one tenant asked for.
+ */
+export interface EstateConfig {
+  facts: EstateFacts;
+  tenantIndex: Map<string, number>;
+  serverExternalId: Map<string, string>;
+  /** The tenant id asked for; null: every tenant in scope. */
+  onlyTenant: string | null;
+}
+
+/** The engine's input for these months: configuration and every machine active in them. */
 export async function loadEstateFacts(
   tx: Executor,
   months: readonly string[],
   options: FactsOptions = {},
 ): Promise<EstateFacts | null> {
+  const config = await loadEstateConfig(tx, options);
+  if (!config) return null;
+  const window = activityMonthsFor(months);
+  if (window) {
+    await streamTenantMachines(tx, window, config, (index, machines) => {
+      config.facts.tenants[index]!.machines = machines;
+    });
+  }
+  return config.facts;
+}
+
+export async function loadEstateConfig(
+  tx: Executor,
+  options: FactsOptions = {},
+): Promise<EstateConfig | null> {
   const [sp] = await queryRows<{
     id: string;
     external_id: string;
@@ -149,96 +174,20 @@ export async function loadEstateFacts(
     });
   }
 
-  const window = activityMonthsFor(months);
-  if (window && tenants.size > 0) {
-    await loadMachines(tx, window, tenants, servers, only);
-  }
-
   return {
-    ruleset: sp.ruleset,
-    serviceProvider: {
-      id: sp.external_id,
-      name: sp.name,
-      backupServers: (serversOf.get('') ?? []).map((s) => serverFacts.get(s.id)!),
+    facts: {
+      ruleset: sp.ruleset,
+      serviceProvider: {
+        id: sp.external_id,
+        name: sp.name,
+        backupServers: (serversOf.get('') ?? []).map((s) => serverFacts.get(s.id)!),
+      },
+      tenants: [...tenants.values()],
     },
-    tenants: [...tenants.values()],
+    tenantIndex: new Map([...tenants.keys()].map((id, i) => [id, i])),
+    serverExternalId: new Map(servers.map((s) => [s.id, s.external_id])),
+    onlyTenant: only,
   };
-}
-
-/**
- * The machines with activity in the window, each with every usage row (a row without activity in the
- * window still carries a first restore point the engine needs for R-NEW), months cut to the window.
- * Every row is read and machines without activity are dropped here: one plain scan, cheaper than
- * asking the database to find the active machines first.
- */
-async function loadMachines(
-  tx: Executor,
-  window: { from: string; to: string },
-  tenants: Map<string, TenantFacts>,
-  servers: ServerRow[],
-  /** Limit to this tenant id; null: every tenant in scope. */
-  onlyTenant: string | null,
-): Promise<void> {
-  const serverExternalId = new Map(servers.map((s) => [s.id, s.external_id]));
-  const from = monthIndex(window.from);
-  const to = monthIndex(window.to);
-  const rows = await queryRows<{
-    tenant_id: string;
-    machine_id: string;
-    external_id: string;
-    kind: MachineFacts['kind'];
-    agent_os: 'windows' | 'linux' | null;
-    agent_version: string | null;
-    server_id: string;
-    op_class: OpClass;
-    first_at: number;
-    lo: number | null;
-    days: (number | null)[] | null;
-    late_days: (number | null)[] | null;
-  }>(
-    tx,
-    sql`select u.tenant_id, u.machine_id::text, m.external_id, m.kind, m.agent_os, m.agent_version, u.server_id, u.op_class,
-               (extract(epoch from u.first_at) * 1000)::float8 as first_at,
-               greatest(array_lower(u.days, 1), ${from}::int) as lo,
-               u.days[${from}::int:${to}::int] as days,
-               u.late_days[${from}::int:${to}::int] as late_days
-          from machine_usage u
-          join machines m on m.tenant_id = u.tenant_id and m.id = u.machine_id
-         where u.sp_id = (select app_sp_id()) and ${onlyTenant === null ? sql`true` : sql`u.tenant_id = ${onlyTenant}::uuid`}`,
-  );
-  const machines = new Map<string, MachineFacts>();
-  for (const r of rows) {
-    const key = `${r.tenant_id}:${r.machine_id}`;
-    let machine = machines.get(key);
-    if (!machine) {
-      machine = {
-        id: r.external_id,
-        kind: r.kind,
-        agent: r.agent_os && r.agent_version ? { os: r.agent_os, version: r.agent_version } : undefined,
-        activity: [],
-        firsts: [],
-      };
-      machines.set(key, machine);
-    }
-    const server = serverExternalId.get(r.server_id)!;
-    machine.firsts.push({ server, opClass: r.op_class, at: Number(r.first_at) });
-    const days = r.days ?? [];
-    for (let i = 0; i < days.length; i++) {
-      const bits = days[i];
-      if (!bits) continue;
-      machine.activity.push({
-        server,
-        opClass: r.op_class,
-        month: monthOfIndex(r.lo! + i),
-        days: bits,
-        lateDays: r.late_days?.[i] ?? 0,
-      });
-    }
-  }
-  // In the order machines were first registered, as a scenario lists them.
-  const active = [...machines].filter(([, m]) => m.activity.length > 0);
-  active.sort(([a], [b]) => Number(a.slice(a.indexOf(':') + 1)) - Number(b.slice(b.indexOf(':') + 1)));
-  for (const [key, machine] of active) tenants.get(key.slice(0, key.indexOf(':')))?.machines.push(machine);
 }
 
 function licenseFacts(l: LicenseRow): LicenseFacts {

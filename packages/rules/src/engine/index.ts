@@ -1,4 +1,9 @@
-export { type EvaluateOptions, evaluate } from './evaluate.js';
+export {
+  type EvaluateOptions,
+  evaluate,
+  evaluateMonthIncrementally,
+  type MonthEvaluation,
+} from './evaluate.js';
 export { RULE_IDS, type RuleId } from './rule-ids.js';
 export { getRuleset, RULESET_REGISTRY } from './rulesets/registry.js';
 export type { ExceedPolicy, RentalGates, Ruleset } from './rulesets/types.js';

@@ -1,0 +1,94 @@
+/**
+ * The machines active in a window of months, streamed tenant by tenant so that a caller (the SP
+ * report) holds one tenant's machines at a time whatever the estate's size. Each machine carries
+ * every usage row it has: a row without activity in the window still holds a first restore point the
+ * engine needs for R-NEW. Rows come in key order (tenant, then machine in registration order, as a
+ * scenario lists them), so a tenant is complete when the next one starts.
+ */
+import { type MachineFacts, monthIndex, monthOfIndex, type OpClass } from '@vcc/rules';
+import type { Executor } from '../scope.js';
+import { type Field, streamTextRows } from '../stream-text-rows.js';
+import type { EstateConfig } from './load-estate-facts.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Column positions in the query below; the months' day bits and late bits follow `FIRST_AT`. */
+const TENANT = 0;
+const MACHINE = 1;
+const EXTERNAL_ID = 2;
+const KIND = 3;
+const AGENT_OS = 4;
+const AGENT_VERSION = 5;
+const SERVER = 6;
+const OP_CLASS = 7;
+const FIRST_AT = 8;
+const BITS = 9;
+
+export async function streamTenantMachines(
+  tx: Executor,
+  window: { from: string; to: string },
+  config: Pick<EstateConfig, 'facts' | 'tenantIndex' | 'serverExternalId' | 'onlyTenant'>,
+  onTenant: (index: number, machines: MachineFacts[]) => void,
+): Promise<void> {
+  if (config.facts.tenants.length === 0) return;
+  const only = config.onlyTenant;
+  if (only !== null && !UUID.test(only)) throw new Error(`not a tenant id: ${only}`);
+  const from = monthIndex(window.from);
+  const months = monthIndex(window.to) - from + 1;
+  // One column per month of the window (an absent month reads 0): plain integers, no arrays to parse.
+  const bits = (column: string) =>
+    Array.from({ length: months }, (_, i) => `coalesce(u.${column}[${from + i}], 0)`).join(', ');
+  const query = `select u.tenant_id, u.machine_id, m.external_id, m.kind, m.agent_os, m.agent_version,
+         u.server_id, u.op_class, (extract(epoch from u.first_at) * 1000)::bigint,
+         ${bits('days')}, ${bits('late_days')}
+    from machine_usage u
+    join machines m on m.tenant_id = u.tenant_id and m.id = u.machine_id
+   where u.sp_id = (select app_sp_id())${only === null ? '' : ` and u.tenant_id = '${only}'`}
+   order by u.tenant_id, u.machine_id`;
+
+  let tenant: string | null = null;
+  let machines: MachineFacts[] = [];
+  let machineId: Field = null;
+  let machine: MachineFacts | null = null;
+  const flush = () => {
+    if (tenant === null) return;
+    const index = config.tenantIndex.get(tenant);
+    if (index !== undefined)
+      onTenant(
+        index,
+        machines.filter((m) => m.activity.length > 0),
+      );
+    machines = [];
+  };
+  await streamTextRows(tx, query, (r) => {
+    if (r[TENANT] !== tenant) {
+      flush();
+      tenant = r[TENANT] as string;
+      machineId = null;
+    }
+    if (r[MACHINE] !== machineId || machine === null) {
+      machineId = r[MACHINE]!;
+      machine = {
+        id: String(r[EXTERNAL_ID]),
+        kind: r[KIND] as MachineFacts['kind'],
+        agent:
+          r[AGENT_OS] !== null && r[AGENT_VERSION] !== null
+            ? { os: r[AGENT_OS] as 'windows' | 'linux', version: String(r[AGENT_VERSION]) }
+            : undefined,
+        activity: [],
+        firsts: [],
+      };
+      machines.push(machine);
+    }
+    const server = config.serverExternalId.get(r[SERVER] as string)!;
+    const opClass = r[OP_CLASS] as OpClass;
+    machine.firsts.push({ server, opClass, at: Number(r[FIRST_AT]) });
+    for (let i = 0; i < months; i++) {
+      const days = Number(r[BITS + i]);
+      if (days === 0) continue;
+      const lateDays = Number(r[BITS + months + i]);
+      machine.activity.push({ server, opClass, month: monthOfIndex(from + i), days, lateDays });
+    }
+  });
+  flush();
+}

@@ -3,6 +3,7 @@ export * from './estate/bump-estate-version.js';
 export * from './estate/import-scenario.js';
 export * from './facts/load-estate-facts.js';
 export * from './facts/tenant-machines.js';
+export * from './listen.js';
 export * from './migrate.js';
 export * from './rows.js';
 export * as schema from './schema/index.js';

@@ -28,13 +28,27 @@ async function fromApiKey(db: Database, key: string): Promise<Principal> {
   if (!record) throw unauthenticated('unknown API key');
   if (record.revoked_at) throw unauthenticated('the API key was revoked');
   if (isPast(record.expires_at)) throw unauthenticated('the API key has expired');
-  return { kind: 'key', id: record.id, spId: record.sp_id, tenantId: record.tenant_id, role: record.role };
+  return {
+    kind: 'key',
+    id: record.id,
+    spId: record.sp_id,
+    tenantId: record.tenant_id,
+    role: record.role,
+    expiresAt: record.expires_at === null ? undefined : new Date(record.expires_at).getTime(),
+  };
 }
 
 async function fromPortalToken(db: Database, token: string, secret: string): Promise<Principal> {
-  const userId = await verifyPortalToken(secret, token);
-  if (!userId) throw unauthenticated('the session token is invalid or has expired');
-  const user = await findUser(db, { id: userId });
+  const verified = await verifyPortalToken(secret, token);
+  if (!verified) throw unauthenticated('the session token is invalid or has expired');
+  const user = await findUser(db, { id: verified.userId });
   if (!user || user.disabled_at) throw unauthenticated('the user no longer exists or is disabled');
-  return { kind: 'user', id: user.id, spId: user.sp_id, tenantId: user.tenant_id, role: user.role };
+  return {
+    kind: 'user',
+    id: user.id,
+    spId: user.sp_id,
+    tenantId: user.tenant_id,
+    role: user.role,
+    expiresAt: verified.expiresAt,
+  };
 }

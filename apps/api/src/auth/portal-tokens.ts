@@ -24,15 +24,19 @@ export function signPortalToken(secret: string, userId: string): Promise<string>
     .sign(key(secret));
 }
 
-/** The user id of a valid token, or null. */
-export async function verifyPortalToken(secret: string, token: string): Promise<string | null> {
+/** The user id of a valid token and when it expires (epoch ms), or null. */
+export async function verifyPortalToken(
+  secret: string,
+  token: string,
+): Promise<{ userId: string; expiresAt: number } | null> {
   try {
     const { payload } = await jwtVerify(token, key(secret), {
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: ['HS256'],
     });
-    return typeof payload.sub === 'string' ? payload.sub : null;
+    if (typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return null;
+    return { userId: payload.sub, expiresAt: payload.exp * 1000 };
   } catch {
     return null;
   }

@@ -9,6 +9,8 @@ export interface Principal {
   /** Set for tenant roles: the only tenant the caller may see. */
   tenantId: string | null;
   role: Role;
+  /** When the credential stops being valid (epoch ms); absent: it does not expire. */
+  expiresAt?: number | undefined;
 }
 
 export const SP_ROLES: readonly Role[] = ['sp-admin', 'sp-viewer'];

@@ -9,11 +9,12 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { getSchema } from '../schema/build-schema.js';
+import type { AnswerCacheContext } from './answer-cache.js';
 import type { Context } from './context.js';
 import type { RequestTransaction } from './request-transaction.js';
 import { MAX_TOKENS } from './token-limit.js';
 
-export type ApolloContext = Context & { transaction: RequestTransaction };
+export type ApolloContext = Context & AnswerCacheContext & { transaction: RequestTransaction };
 
 const KNOWN_CODES = new Set([
   'UNAUTHENTICATED',
@@ -60,7 +61,11 @@ const endTransaction: ApolloServerPlugin<ApolloContext> = {
   },
 };
 
-export function createApollo(production: boolean, development: boolean): ApolloServer<ApolloContext> {
+export function createApollo(
+  production: boolean,
+  development: boolean,
+  plugins: ApolloServerPlugin<ApolloContext>[] = [],
+): ApolloServer<ApolloContext> {
   const armor = new ApolloArmor({
     maxDepth: { n: 15 },
     costLimit: { maxCost: 5000 },
@@ -75,7 +80,7 @@ export function createApollo(production: boolean, development: boolean): ApolloS
     introspection: !production,
     ...protection,
     includeStacktraceInErrorResponses: development,
-    plugins: [...protection.plugins, endTransaction],
+    plugins: [...protection.plugins, endTransaction, ...plugins],
     validationRules: [...protection.validationRules],
     formatError: (formatted: GraphQLFormattedError, error: unknown) =>
       formatError(formatted, error, development),

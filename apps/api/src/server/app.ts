@@ -15,7 +15,9 @@ import { authenticate } from '../auth/authenticate.js';
 import { scopeOf } from '../auth/principal.js';
 import type { Config } from '../config.js';
 import { unauthenticated } from '../errors.js';
+import { AnswerCache } from './answer-cache.js';
 import { createApollo } from './apollo.js';
+import type { ChangeFeed } from './change-feed.js';
 import { createLoaders } from './loaders.js';
 import { reportExports } from './report-exports.js';
 import { RequestTransaction } from './request-transaction.js';
@@ -26,14 +28,17 @@ export interface AppOptions {
   config: Config;
   log: Logger;
   secret: string;
+  /** The database's change notifications; without them no answer is replayed from memory. */
+  changes?: ChangeFeed | undefined;
 }
 
 /** A batch of 10,000 restore points is about 2.5 MB of JSON. */
 const BODY_LIMIT = '8mb';
 
-export async function createApp({ db, config, log, secret }: AppOptions) {
+export async function createApp({ db, config, log, secret, changes }: AppOptions) {
   const production = config.NODE_ENV === 'production';
-  const apollo = createApollo(production, config.NODE_ENV === 'development');
+  const answers = changes ? new AnswerCache(changes, db) : null;
+  const apollo = createApollo(production, config.NODE_ENV === 'development', answers ? [answers.plugin] : []);
   await apollo.start();
 
   const app = express();
@@ -81,6 +86,7 @@ export async function createApp({ db, config, log, secret }: AppOptions) {
     perCaller,
     express.json({ limit: BODY_LIMIT }),
     tokenLimit,
+    answers?.serve ?? ((_req: Request, _res: Response, next: () => void) => next()),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
@@ -118,6 +124,7 @@ export async function createApp({ db, config, log, secret }: AppOptions) {
           loaders: createLoaders(tx, principal),
           ip: req.ip ?? '',
           transaction,
+          answerTicket: answers ? await answers.ticket(req, principal) : null,
         };
       },
     }),

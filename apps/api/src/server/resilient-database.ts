@@ -32,6 +32,8 @@ export interface ResilientDatabase {
   kind: DatabaseHandle['kind'];
   /** How often the pool was replaced. */
   replacements(): number;
+  /** Called with each new pool, for what is bound to a pool (such as LISTEN). */
+  onReplaced(listener: (handle: DatabaseHandle) => void): void;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function openResilientDatabase(
   let current = await open();
   let replaced = 0;
   let closing = false;
+  const listeners: ((handle: DatabaseHandle) => void)[] = [];
 
   // Every property read goes to the current pool's drizzle instance, bound to it.
   const db = new Proxy({} as Database, {
@@ -56,6 +59,7 @@ export async function openResilientDatabase(
     const old = current;
     current = await open();
     replaced++;
+    for (const listener of listeners) listener(current);
     // Ends what still works of the old pool; its broken connection is simply dropped.
     old.close().catch(() => {});
   };
@@ -77,6 +81,9 @@ export async function openResilientDatabase(
     kind: current.kind,
     handle: () => current,
     replacements: () => replaced,
+    onReplaced: (listener) => {
+      listeners.push(listener);
+    },
     close: async () => {
       closing = true;
       process.off('uncaughtException', onUncaught);

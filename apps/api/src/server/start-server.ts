@@ -3,6 +3,7 @@ import { migrate } from '@vcc/db';
 import pino from 'pino';
 import { type Config, loadConfig } from '../config.js';
 import { createApp } from './app.js';
+import { ChangeFeed } from './change-feed.js';
 import { openResilientDatabase } from './resilient-database.js';
 import { resolveSecret } from './secret.js';
 
@@ -22,7 +23,20 @@ export async function startApi(overrides: Partial<Config> = {}): Promise<Running
   // The pool is replaced if the driver loses a connection mid-transaction (resilient-database.ts).
   const handle = await openResilientDatabase(log);
   await migrate(handle.handle());
-  const { app, apollo } = await createApp({ db: handle.db, config, log, secret: resolveSecret(config) });
+  const changes = new ChangeFeed(log);
+  await changes.start(handle.handle());
+  handle.onReplaced((replacement) => {
+    changes
+      .start(replacement)
+      .catch((error: unknown) => log.error({ err: error }, 'could not listen for changes'));
+  });
+  const { app, apollo } = await createApp({
+    db: handle.db,
+    config,
+    log,
+    secret: resolveSecret(config),
+    changes,
+  });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.API_PORT, () => resolve(s));
   });
@@ -35,6 +49,7 @@ export async function startApi(overrides: Partial<Config> = {}): Promise<Running
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
+      await changes.stop();
       await handle.close();
     },
   };

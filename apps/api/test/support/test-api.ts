@@ -11,6 +11,7 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { createApiKey } from '../../src/keys/create-api-key.js';
 import { createApp } from '../../src/server/app.js';
+import { ChangeFeed } from '../../src/server/change-feed.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -39,12 +40,11 @@ export async function startTestApi(kind: DatabaseKind, env: Record<string, strin
   const database = await createTestDatabase(kind);
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }) };
   const secret = 'test-secret-that-is-long-enough-for-hs256-signing';
-  const { app, apollo } = await createApp({
-    db: database.db,
-    config,
-    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    secret,
-  });
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  // As served: answers replayed from memory while the database's change feed says they are current.
+  const changes = new ChangeFeed(log);
+  await changes.start(database);
+  const { app, apollo } = await createApp({ db: database.db, config, log, secret, changes });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -91,6 +91,7 @@ export async function startTestApi(kind: DatabaseKind, env: Record<string, strin
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
+      await changes.stop();
       await database.drop();
     },
   };

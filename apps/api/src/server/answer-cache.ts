@@ -1,0 +1,161 @@
+/**
+ * Whole answers to read-only report queries, kept in process and served without touching Apollo or
+ * the database: a dashboard polled by many clients costs a hash and a map look-up per request.
+ *
+ * An answer is stored only when it is safe to replay: a query (never a mutation) whose root fields
+ * all read the estate through the report service (CACHEABLE_FIELDS), answered without errors, for an
+ * authenticated caller, while the change feed is live and knows the caller's estate version. It is
+ * keyed by the exact credential, query text, variables and operation name, and replayed only while
+ * the estate version it was computed at is still the latest, the credential epoch has not moved (no
+ * key revoked, no user disabled since) and the credential has not expired. The data an answer holds
+ * is never older than its version: the version was known before the query read the database.
+ * Rate limits still apply: this sits behind them.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { type Database, queryRows } from '@vcc/db';
+import { sql } from 'drizzle-orm';
+import type { NextFunction, Request, Response } from 'express';
+import { Kind, type OperationDefinitionNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import type { Principal } from '../auth/principal.js';
+import type { ChangeFeed } from './change-feed.js';
+
+/** Root fields whose answers depend only on the estate (and so on its version) and the caller. */
+const CACHEABLE_FIELDS = new Set([
+  'licenseReport',
+  'licenseTrend',
+  'tenantUsage',
+  'violationSummary',
+  'machines',
+  '__typename',
+]);
+
+/** What a request that may be stored carries from its start to its answer. */
+export interface AnswerTicket {
+  key: string;
+  spId: string;
+  version: number;
+  epoch: number;
+  validUntil: number;
+}
+
+interface Answer extends Omit<AnswerTicket, 'key'> {
+  body: string;
+  storedAt: number;
+}
+
+/**
+ * An answer is replayed for a minute at most: then the request goes through again, so the
+ * credential is checked in the database and its last use recorded (at most once a minute anyway).
+ */
+const REPLAY_MS = 60_000;
+
+export interface AnswerCacheContext {
+  answerTicket: AnswerTicket | null;
+}
+
+export class AnswerCache {
+  private readonly answers = new LRUCache<string, Answer>({
+    maxSize: 64 * 1024 * 1024,
+    sizeCalculation: (a) => a.body.length + 200,
+  });
+
+  constructor(
+    private readonly feed: ChangeFeed,
+    private readonly db: Database,
+  ) {}
+
+  /** Express middleware: replays a stored answer that is still valid, else passes the request on. */
+  readonly serve = (req: Request, res: Response, next: NextFunction): void => {
+    const key = requestKey(req);
+    const answer = key === null ? undefined : this.answers.get(key);
+    if (!answer || !this.stillValid(answer)) return next();
+    res.setHeader(
+      'x-request-id',
+      (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
+    );
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    // Tells a client (and the tests) that no database work was done for this answer.
+    res.setHeader('x-answer', 'replayed');
+    res.end(answer.body);
+  };
+
+  /** At the start of a request: the ticket it needs to store its answer, or null when it may not. */
+  async ticket(req: Request, principal: Principal | null): Promise<AnswerTicket | null> {
+    const key = requestKey(req);
+    if (key === null || principal === null || !this.feed.live) return null;
+    const epoch = this.feed.credentialsEpoch;
+    let version = this.feed.estateVersion(principal.spId);
+    if (version === undefined) {
+      const [row] = await queryRows<{ v: number }>(
+        this.db,
+        sql`select estate_version::int as v from service_providers where id = ${principal.spId}`,
+      );
+      if (!row) return null;
+      this.feed.learn(principal.spId, row.v);
+      version = this.feed.estateVersion(principal.spId);
+      if (version === undefined) return null;
+    }
+    return {
+      key,
+      spId: principal.spId,
+      version,
+      epoch,
+      validUntil: principal.expiresAt ?? Number.POSITIVE_INFINITY,
+    };
+  }
+
+  /** The Apollo plugin that stores answers fit to replay. */
+  readonly plugin: ApolloServerPlugin<AnswerCacheContext> = {
+    requestDidStart: async () => ({
+      willSendResponse: async ({ contextValue, operation, response, errors }) => {
+        const ticket = contextValue.answerTicket;
+        if (!ticket || !operation || !isCacheable(operation) || (errors && errors.length > 0)) return;
+        if (response.body.kind !== 'single' || response.body.singleResult.errors) return;
+        const { data, extensions } = response.body.singleResult;
+        const { key, ...validity } = ticket;
+        this.answers.set(key, {
+          ...validity,
+          body: `${JSON.stringify(extensions ? { data, extensions } : { data })}\n`,
+          storedAt: Date.now(),
+        });
+      },
+    }),
+  };
+
+  private stillValid(answer: Answer): boolean {
+    return (
+      this.feed.live &&
+      this.feed.credentialsEpoch === answer.epoch &&
+      this.feed.estateVersion(answer.spId) === answer.version &&
+      Date.now() < Math.min(answer.validUntil, answer.storedAt + REPLAY_MS)
+    );
+  }
+}
+
+/** A POST with a query and a credential: the hash of everything its answer depends on besides the estate. */
+function requestKey(req: Request): string | null {
+  const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
+  const authorization = req.headers.authorization;
+  if (req.method !== 'POST' || !authorization || typeof body?.query !== 'string') return null;
+  return createHash('sha256')
+    .update(authorization)
+    .update('\u0000')
+    .update(body.query)
+    .update('\u0000')
+    .update(JSON.stringify(body.variables ?? null))
+    .update('\u0000')
+    .update(typeof body.operationName === 'string' ? body.operationName : '')
+    .digest('base64url');
+}
+
+/** A query selecting only cacheable root fields, plainly (no fragments or directives at the root). */
+function isCacheable(operation: OperationDefinitionNode): boolean {
+  return (
+    operation.operation === 'query' &&
+    operation.selectionSet.selections.every(
+      (s) => s.kind === Kind.FIELD && CACHEABLE_FIELDS.has(s.name.value) && !s.directives?.length,
+    )
+  );
+}

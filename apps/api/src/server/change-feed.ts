@@ -1,0 +1,89 @@
+/**
+ * What this process knows of the database's changes without asking it: each SP's latest estate
+ * version and an epoch that moves whenever a credential may have lost its validity, both kept
+ * current by NOTIFY (migration 0007's triggers announce them on commit).
+ *
+ * The answer cache trusts these only while the feed is `live`. A lost listening connection may have
+ * missed notifications, so when it is re-established everything known is forgotten and the epoch
+ * moves: every cached answer becomes unusable until versions are learnt again.
+ */
+import { type DatabaseHandle, listen } from '@vcc/db';
+import type { Logger } from 'pino';
+
+export const ESTATE_CHANNEL = 'vcc_estate';
+export const CREDENTIALS_CHANNEL = 'vcc_credentials';
+
+export class ChangeFeed {
+  private readonly versions = new Map<string, number>();
+  private epoch = 0;
+  private subscriptions: { unlisten(): Promise<void> }[] = [];
+  private listening = 0;
+
+  constructor(private readonly log: Logger) {}
+
+  /** Listens on the handle's database (again, after the handle was replaced). */
+  async start(handle: DatabaseHandle): Promise<void> {
+    await this.stop();
+    this.subscriptions = await Promise.all([
+      listen(
+        handle,
+        ESTATE_CHANNEL,
+        (p) => this.onEstate(p),
+        () => this.onListen(),
+      ),
+      listen(
+        handle,
+        CREDENTIALS_CHANNEL,
+        () => this.forget('credentials changed'),
+        () => this.onListen(),
+      ),
+    ]);
+  }
+
+  async stop(): Promise<void> {
+    const subscriptions = this.subscriptions;
+    this.subscriptions = [];
+    this.listening = 0;
+    this.forget('feed stopped');
+    await Promise.all(subscriptions.map((s) => s.unlisten().catch(() => {})));
+  }
+
+  /** Both channels are subscribed: what the feed says can be trusted. */
+  get live(): boolean {
+    return this.listening >= 2;
+  }
+
+  get credentialsEpoch(): number {
+    return this.epoch;
+  }
+
+  /** The SP's estate version as last announced or learnt; undefined when not known. */
+  estateVersion(spId: string): number | undefined {
+    return this.versions.get(spId);
+  }
+
+  /** Records a version read from the database; versions only grow, so an older read never wins. */
+  learn(spId: string, version: number): void {
+    if (!this.live) return;
+    if ((this.versions.get(spId) ?? -1) < version) this.versions.set(spId, version);
+  }
+
+  private onEstate(payload: string): void {
+    const at = payload.lastIndexOf(':');
+    const version = Number(payload.slice(at + 1));
+    if (at > 0 && Number.isInteger(version)) this.learn(payload.slice(0, at), version);
+  }
+
+  private onListen(): void {
+    this.listening++;
+    // Beyond the first subscription of each channel, this is a reconnection: notifications may
+    // have been missed while the connection was down.
+    if (this.listening > 2) this.forget('listening connection re-established');
+  }
+
+  private forget(reason: string): void {
+    this.versions.clear();
+    this.epoch++;
+    this.log.debug({ reason }, 'change feed: cached knowledge dropped');
+  }
+}

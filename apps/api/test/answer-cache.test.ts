@@ -1,0 +1,190 @@
+/**
+ * Answers replayed from memory are never stale and never cross credentials: an ingestion, a revoked
+ * key or an expired one is seen by the very next request, and each caller gets only its own answer.
+ */
+import { queryRows } from '@vcc/db';
+import { DATABASE_KINDS } from '@vcc/db/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashApiKey } from '../src/auth/api-keys.js';
+import { startTestApi, type TestApi } from './support/test-api.js';
+
+const REPORT = /* GraphQL */ `
+  query Report($month: String!) {
+    licenseReport(month: $month) { tenants { tenant { externalId } counters { counter used new } } }
+  }`;
+const INGEST = /* GraphQL */ `
+  mutation Ingest($input: IngestRestorePointsInput!) { ingestRestorePoints(input: $input) { accepted } }`;
+const REVOKE = /* GraphQL */ `mutation Revoke($id: ID!) { revokeApiKey(id: $id) { id } }`;
+const MONTH = '2026-11';
+
+/** One POST /graphql, with whether its answer was replayed from memory. */
+async function postTo(api: TestApi, query: string, variables: Record<string, unknown>, key: string) {
+  const res = await fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as {
+    data?: Record<string, unknown>;
+    errors?: { extensions?: { code?: string } }[];
+  };
+  return { status: res.status, replayed: res.headers.get('x-answer') === 'replayed', body };
+}
+
+describe.each(DATABASE_KINDS)('the answer cache on %s', (kind) => {
+  let api: TestApi;
+  const post = (query: string, variables: Record<string, unknown>, key: string) =>
+    postTo(api, query, variables, key);
+
+  const newVms = (body: { data?: Record<string, unknown> }) =>
+    (
+      body.data as { licenseReport: { tenants: { counters: { counter: string; new: number }[] }[] } }
+    ).licenseReport.tenants[0]!.counters.find((c) => c.counter === 'VM_BACKUP')!.new;
+
+  beforeAll(async () => {
+    api = await startTestApi(kind);
+    const { twoTenantScenario } = await import('../../../packages/db/test/support/two-tenants.js');
+    await api.import(twoTenantScenario());
+  });
+  afterAll(() => api.close());
+
+  it('replays a repeated report query, and answers anew once the estate changed', async () => {
+    const key = await api.key('tenant-admin', 'alpha');
+    const first = await post(REPORT, { month: MONTH }, key);
+    expect(first.body.errors).toBeUndefined();
+    expect(first.replayed).toBe(false);
+    const second = await post(REPORT, { month: MONTH }, key);
+    expect(second.replayed).toBe(true);
+    expect(second.body).toEqual(first.body);
+
+    const ingested = await post(
+      INGEST,
+      {
+        input: {
+          idempotencyKey: 'answer-cache-1',
+          restorePoints: [
+            {
+              tenant: 'alpha',
+              machine: 'fresh-vm',
+              machineKind: 'VM',
+              server: 'alpha-vbr',
+              operation: 'CLOUD_BACKUP',
+              at: '2026-11-03T01:00:00Z',
+            },
+          ],
+        },
+      },
+      key,
+    );
+    expect(ingested.body.errors).toBeUndefined();
+    const after = await post(REPORT, { month: MONTH }, key);
+    expect(after.replayed).toBe(false);
+    expect(newVms(after.body)).toBe(newVms(first.body) + 1);
+  });
+
+  it('gives each credential its own answer', async () => {
+    const alpha = await api.key('tenant-viewer', 'alpha');
+    const beta = await api.key('tenant-viewer', 'beta');
+    await post(REPORT, { month: MONTH }, alpha);
+    expect((await post(REPORT, { month: MONTH }, alpha)).replayed).toBe(true);
+    const forBeta = await post(REPORT, { month: MONTH }, beta);
+    expect(forBeta.replayed).toBe(false);
+    const tenants = (
+      forBeta.body.data as { licenseReport: { tenants: { tenant: { externalId: string } }[] } }
+    ).licenseReport.tenants;
+    expect(tenants.map((t) => t.tenant.externalId)).toEqual(['beta']);
+  });
+
+  it('refuses a key at once when it is revoked, even for an answer it had', async () => {
+    const admin = await api.key('sp-admin');
+    const key = await api.key('tenant-viewer', 'alpha');
+    await post(REPORT, { month: MONTH }, key);
+    expect((await post(REPORT, { month: MONTH }, key)).replayed).toBe(true);
+    const [record] = await queryRows<{ id: string }>(
+      api.database.db,
+      sql`select id from api_keys where hash = ${hashApiKey(key)}`,
+    );
+    const id = record!.id;
+    expect((await post(REVOKE, { id }, admin)).body.errors).toBeUndefined();
+    const refused = await post(REPORT, { month: MONTH }, key);
+    expect(refused.replayed).toBe(false);
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('never replays a mutation or an answer with errors', async () => {
+    const key = await api.key('tenant-admin', 'alpha');
+    const input = {
+      idempotencyKey: 'answer-cache-2',
+      restorePoints: [
+        {
+          tenant: 'alpha',
+          machine: 'other-vm',
+          machineKind: 'VM',
+          server: 'alpha-vbr',
+          operation: 'CLOUD_BACKUP',
+          at: '2026-11-04T01:00:00Z',
+        },
+      ],
+    };
+    await post(INGEST, { input }, key);
+    expect((await post(INGEST, { input }, key)).replayed).toBe(false);
+    const bad = { month: '2026-13' };
+    expect((await post(REPORT, bad, key)).body.errors).toBeDefined();
+    const again = await post(REPORT, bad, key);
+    expect(again.replayed).toBe(false);
+    expect(again.body.errors).toBeDefined();
+  });
+
+  it('stops replaying when the key expires', async () => {
+    const { createApiKey } = await import('../src/keys/create-api-key.js');
+    const [sp] = await queryRows<{ id: string }>(api.database.db, sql`select id from service_providers`);
+    const created = await createApiKey(api.database.db, {
+      spId: sp!.id,
+      tenantId: null,
+      role: 'sp-viewer',
+      name: 'short-lived',
+      expiresAt: new Date(Date.now() + 1500),
+      env: 'test',
+      actor: 'test',
+    });
+    await post(REPORT, { month: MONTH }, created.key);
+    expect((await post(REPORT, { month: MONTH }, created.key)).replayed).toBe(true);
+    await new Promise((r) => setTimeout(r, 1600));
+    const late = await post(REPORT, { month: MONTH }, created.key);
+    expect(late.replayed).toBe(false);
+    expect(late.status).toBe(401);
+  });
+});
+
+// PGlite runs in-process: its notifications cannot be lost.
+describe('the answer cache on postgres, when its listening connection drops', () => {
+  let api: TestApi;
+  const post = (query: string, variables: Record<string, unknown>, key: string) =>
+    postTo(api, query, variables, key);
+  beforeAll(async () => {
+    api = await startTestApi('postgres');
+    const { twoTenantScenario } = await import('../../../packages/db/test/support/two-tenants.js');
+    await api.import(twoTenantScenario());
+  });
+  afterAll(() => api.close());
+
+  it('forgets what it knew when its listening connection is re-established', async () => {
+    const key = await api.key('tenant-viewer', 'alpha');
+    await post(REPORT, { month: MONTH }, key);
+    expect((await post(REPORT, { month: MONTH }, key)).replayed).toBe(true);
+    // Notifications sent while the connection was down are lost: nothing known may be trusted after.
+    await queryRows(
+      api.database.db,
+      sql`select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen %' and pid <> pg_backend_pid()`,
+    );
+    let replayed = true;
+    for (let tries = 0; replayed && tries < 100; tries++) {
+      await new Promise((r) => setTimeout(r, 50));
+      replayed = (await post(REPORT, { month: MONTH }, key)).replayed;
+    }
+    expect(replayed).toBe(false);
+    expect((await post(REPORT, { month: MONTH }, key)).replayed).toBe(true);
+  });
+});

@@ -1,11 +1,10 @@
 /**
  * Stores restore points and keeps the engine's rollups current, in the caller's transaction and in
- * one set-based statement: points that repeat a stored one (same natural key) are skipped, and only
- * the points actually inserted are folded into machine_usage, with PostgreSQL's own array
- * operations (no per-row procedural code). The bit arithmetic is that of
- * packages/rules/src/activity.ts (a test holds the two equal).
+ * one set-based statement: points that repeat a stored one (same natural key) are skipped, and the
+ * batch's day bits, folded here with the engine's own arithmetic (packages/rules/src/activity.ts),
+ * are ORed into machine_usage with PostgreSQL's array operations (no per-row procedural code).
  */
-import type { Operation } from '@vcc/rules';
+import { activityBits, type OpClass, type Operation, opClassOf } from '@vcc/rules';
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../rows.js';
 import type { Executor } from '../scope.js';
@@ -19,18 +18,17 @@ export interface StoredRestorePoint {
   at: string | number;
 }
 
-/** One machine's bits of one month, for a usage row that the main statement could not take. */
+/** One usage row's bits of one month, folded from a batch's points. */
 interface MonthBits {
-  tenant_id: string;
-  machine_id: string;
-  server_id: string;
-  op_class: string;
-  first_at: string;
+  tenantId: string;
+  machineId: number;
+  serverId: string;
+  opClass: OpClass;
+  /** Month number: year × 12 + month − 1. */
   month: number;
+  firstAt: number;
   days: number;
-  late_days: number;
-  /** 2 for a row's second month in the batch, 3 for its third… */
-  round: number;
+  lateDays: number;
 }
 
 /**
@@ -41,21 +39,78 @@ function arrayLiteral(values: readonly (string | number)[]): string {
   return `{${values.join(',')}}`;
 }
 
-/** Folds one month's bits into a usage row: a new row starts at that month; an old one is ORed. */
-function upsertUsage(spId: string, rows: SQL): SQL {
+/**
+ * The batch's usage bits, by usage row and month, as rounds: a row can be changed once per
+ * statement, so round 1 holds each row's first month and the rare later months of the same row (a
+ * batch that spans a month's end) follow in rounds 2, 3…
+ * Every point is folded, repeats included: ORing a day bit again and taking the earlier of two
+ * first times change nothing, so the rollup need not wait to learn which points were new.
+ */
+function usageRounds(points: readonly { p: StoredRestorePoint; ms: number }[]): MonthBits[][] {
+  const byMonth = new Map<string, MonthBits>();
+  for (const { p, ms } of points) {
+    const opClass = opClassOf(p.operation);
+    const { bit, late } = activityBits(ms);
+    const date = new Date(ms);
+    const month = date.getUTCFullYear() * 12 + date.getUTCMonth();
+    const key = `${p.tenantId}\u0000${p.machineId}\u0000${p.serverId}\u0000${opClass}\u0000${month}`;
+    const bits = byMonth.get(key);
+    if (!bits) {
+      byMonth.set(key, {
+        tenantId: p.tenantId,
+        machineId: p.machineId,
+        serverId: p.serverId,
+        opClass,
+        month,
+        firstAt: ms,
+        days: bit,
+        lateDays: late ? bit : 0,
+      });
+    } else {
+      bits.days |= bit;
+      if (late) bits.lateDays |= bit;
+      if (ms < bits.firstAt) bits.firstAt = ms;
+    }
+  }
+  const rounds: MonthBits[][] = [];
+  const seen = new Map<string, number>();
+  for (const bits of [...byMonth.values()].sort((a, b) => a.month - b.month)) {
+    const row = `${bits.tenantId}\u0000${bits.machineId}\u0000${bits.serverId}\u0000${bits.opClass}`;
+    const round = seen.get(row) ?? 0;
+    seen.set(row, round + 1);
+    (rounds[round] ??= []).push(bits);
+  }
+  return rounds;
+}
+
+/**
+ * Folds one round of month bits into the usage rows: a new row starts at that month; an old one is
+ * ORed, and left untouched (no new row version) when the bits add nothing it does not have.
+ */
+function upsertUsage(spId: string, round: readonly MonthBits[]): SQL {
+  const m = sql.raw('array_lower(excluded.days, 1)');
   return sql`
     insert into machine_usage (sp_id, tenant_id, machine_id, server_id, op_class, first_at, days, late_days)
-    select ${spId}::uuid, tenant_id, machine_id, server_id, op_class, first_at,
-           array_fill(days, '{1}', array[month]), array_fill(late_days, '{1}', array[month])
-      from ${rows}
+    select ${spId}::uuid, u.tenant_id, u.machine_id, u.server_id, u.op_class, u.first_at,
+           array_fill(u.days, '{1}', array[u.month]), array_fill(u.late_days, '{1}', array[u.month])
+      from unnest(${arrayLiteral(round.map((b) => b.tenantId))}::uuid[],
+                  ${arrayLiteral(round.map((b) => b.machineId))}::bigint[],
+                  ${arrayLiteral(round.map((b) => b.serverId))}::uuid[],
+                  ${arrayLiteral(round.map((b) => b.opClass))}::op_class[],
+                  ${arrayLiteral(round.map((b) => new Date(b.firstAt).toISOString()))}::timestamptz[],
+                  ${arrayLiteral(round.map((b) => b.month))}::int[],
+                  ${arrayLiteral(round.map((b) => b.days))}::int[],
+                  ${arrayLiteral(round.map((b) => b.lateDays))}::int[])
+           as u(tenant_id, machine_id, server_id, op_class, first_at, month, days, late_days)
      -- One order for every writer, so that concurrent batches lock rows alike and never deadlock.
-     order by tenant_id, machine_id, server_id, op_class
+     order by 2, 3, 4, 5
     on conflict (tenant_id, machine_id, server_id, op_class) do update set
       first_at = least(machine_usage.first_at, excluded.first_at),
-      days[array_lower(excluded.days, 1)] =
-        coalesce(machine_usage.days[array_lower(excluded.days, 1)], 0) | excluded.days[array_lower(excluded.days, 1)],
-      late_days[array_lower(excluded.days, 1)] =
-        coalesce(machine_usage.late_days[array_lower(excluded.days, 1)], 0) | excluded.late_days[array_lower(excluded.days, 1)]`;
+      days[${m}] = coalesce(machine_usage.days[${m}], 0) | excluded.days[${m}],
+      late_days[${m}] = coalesce(machine_usage.late_days[${m}], 0) | excluded.late_days[${m}]
+    where machine_usage.first_at > excluded.first_at
+       or coalesce(machine_usage.days[${m}], 0) & excluded.days[${m}] <> excluded.days[${m}]
+       or coalesce(machine_usage.late_days[${m}], 0) & excluded.late_days[${m}] <> excluded.late_days[${m}]`;
 }
 
 export async function recordRestorePoints(
@@ -64,58 +119,30 @@ export async function recordRestorePoints(
   points: readonly StoredRestorePoint[],
 ): Promise<{ inserted: number; duplicates: number }> {
   if (points.length === 0) return { inserted: 0, duplicates: 0 };
-  const tenants = arrayLiteral(points.map((p) => p.tenantId));
-  const machines = arrayLiteral(points.map((p) => p.machineId));
-  const servers = arrayLiteral(points.map((p) => p.serverId));
-  const operations = arrayLiteral(points.map((p) => p.operation));
-  const times = arrayLiteral(
-    points.map((p) => (typeof p.at === 'number' ? new Date(p.at).toISOString() : p.at)),
-  );
-  // A row can be changed once per statement: the first month of each usage row goes in here, and
-  // the rare later months of the same row (a batch that spans a month's end) come back to be
-  // applied one statement per month after.
-  const [result] = await queryRows<{ inserted: number; later: MonthBits[] }>(
+  // Times to the millisecond, the precision stored, so the rollup and the stored points agree.
+  const timed = points.map((p) => ({ p, ms: typeof p.at === 'number' ? p.at : Date.parse(p.at) }));
+  const [first, ...later] = usageRounds(timed);
+  // The points and the first round of usage in one statement (two independent CTEs).
+  const [result] = await queryRows<{ inserted: number }>(
     tx,
     sql`
     with inserted as (
       insert into restore_points (sp_id, tenant_id, machine_id, server_id, operation, at)
-      select ${spId}::uuid, i.* from unnest(${tenants}::uuid[], ${machines}::bigint[], ${servers}::uuid[],
-                                            ${operations}::operation[], ${times}::timestamptz[]) as i
+      select ${spId}::uuid, i.* from unnest(${arrayLiteral(points.map((p) => p.tenantId))}::uuid[],
+                                            ${arrayLiteral(points.map((p) => p.machineId))}::bigint[],
+                                            ${arrayLiteral(points.map((p) => p.serverId))}::uuid[],
+                                            ${arrayLiteral(points.map((p) => p.operation))}::operation[],
+                                            ${arrayLiteral(timed.map((t) => new Date(t.ms).toISOString()))}::timestamptz[]) as i
        order by 2, 3, 4, 5, 6
       on conflict do nothing
-      returning tenant_id, machine_id, server_id, operation, at at time zone 'UTC' as utc
-    ), by_month as (
-      select tenant_id, machine_id, server_id,
-             (case operation when 'cloud-backup' then 'cloud-backup' when 'cloud-backup-copy' then 'cloud-backup'
-                             when 'cloud-replica' then 'cloud-replica' else 'local' end)::op_class as op_class,
-             month_number(utc) as month, min(utc) at time zone 'UTC' as first_at,
-             bit_or(1 << (extract(day from utc)::int - 1)) as days,
-             bit_or(case when utc::time <> time '00:00' then 1 << (extract(day from utc)::int - 1) else 0 end) as late_days
-        from inserted
-       group by 1, 2, 3, 4, 5
-    ), ranked as (
-      select *, row_number() over (partition by tenant_id, machine_id, server_id, op_class order by month) as round
-        from by_month
+      returning 1
     ), usage as (
-      ${upsertUsage(spId, sql`ranked where round = 1`)}
+      ${upsertUsage(spId, first ?? [])}
       returning 1
     )
-    select (select count(*) from inserted)::int as inserted,
-           (select count(*) from usage)::int as touched,
-           coalesce((select jsonb_agg(r order by r.round) from ranked r where r.round > 1), '[]'::jsonb) as later`,
+    select (select count(*) from inserted)::int as inserted`,
   );
-  await applyLaterMonths(tx, spId, result?.later ?? []);
+  for (const round of later) await tx.execute(upsertUsage(spId, round));
   const inserted = result?.inserted ?? 0;
   return { inserted, duplicates: points.length - inserted };
-}
-
-async function applyLaterMonths(tx: Executor, spId: string, later: MonthBits[]): Promise<void> {
-  const rounds = new Map<number, MonthBits[]>();
-  for (const row of later) rounds.set(row.round, [...(rounds.get(row.round) ?? []), row]);
-  for (const round of [...rounds.keys()].sort((a, b) => a - b)) {
-    const rows = sql`jsonb_to_recordset(${JSON.stringify(rounds.get(round))}::jsonb)
-      as r(tenant_id uuid, machine_id bigint, server_id uuid, op_class op_class, first_at timestamptz,
-           month int, days int, late_days int)`;
-    await tx.execute(upsertUsage(spId, rows));
-  }
 }

@@ -1,17 +1,13 @@
 import Link from 'next/link';
-import { formatCount } from '@/lib/format';
+import { formatCount, formatShare } from '@/lib/format';
 import { COUNTERS } from '@/lib/graphql/enums';
-import type { TenantMonth } from '@/lib/graphql/operations/license-report';
+import type { TenantUsageRow } from '@/lib/graphql/operations/tenant-usage';
 import { COUNTER_LABEL } from '@/lib/labels';
 import { EmptyState } from './empty-state';
 
-export interface RankedTenant {
-  tenant: TenantMonth;
-  units: number;
-}
-
-/** The tenants that use the most SP units this month, with their share per counter. */
-export function TopTenantsTable({ ranked, month }: { ranked: readonly RankedTenant[]; month: string }) {
+/** The tenants that use the most SP units this month, with their units per counter and share. */
+export function TopTenantsTable({ rows, month }: { rows: readonly TenantUsageRow[]; month: string }) {
+  const ranked = rows.filter((r) => r.units > 0);
   if (ranked.length === 0) {
     return (
       <EmptyState title="No consumption this month">No tenant used the SP license in this month.</EmptyState>
@@ -32,23 +28,29 @@ export function TopTenantsTable({ ranked, month }: { ranked: readonly RankedTena
             <th scope="col" className="num">
               Units
             </th>
+            <th scope="col" className="num">
+              Share
+            </th>
           </tr>
         </thead>
         <tbody>
-          {ranked.map(({ tenant, units }) => (
-            <tr key={tenant.tenant.externalId}>
+          {ranked.map((r) => (
+            <tr key={r.tenant.externalId} data-tenant={r.tenant.externalId}>
               <th scope="row">
-                <Link href={`/sp/tenants/${encodeURIComponent(tenant.tenant.externalId)}?month=${month}`}>
-                  {tenant.tenant.name}
+                <Link href={`/sp/tenants/${encodeURIComponent(r.tenant.externalId)}?month=${month}`}>
+                  {r.tenant.name}
                 </Link>{' '}
-                <span className="muted small">{tenant.tenant.externalId}</span>
+                <span className="muted small">{r.tenant.externalId}</span>
               </th>
               {COUNTERS.map((c) => (
                 <td key={c} className="num">
-                  {formatCount(tenant.counters.find((x) => x.counter === c)?.units ?? 0)}
+                  {formatCount(r.counters.find((x) => x.counter === c)?.units ?? 0)}
                 </td>
               ))}
-              <td className="num strong">{formatCount(units)}</td>
+              <td className="num strong" data-field="units">
+                {formatCount(r.units)}
+              </td>
+              <td className="num">{formatShare(r.share)}</td>
             </tr>
           ))}
         </tbody>

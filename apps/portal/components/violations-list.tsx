@@ -1,8 +1,7 @@
-import Link from 'next/link';
-import type { Severity } from '@/lib/graphql/enums';
 import type { Violation } from '@/lib/graphql/operations/license-report';
-import { SEVERITY_LABEL, SEVERITY_ORDER } from '@/lib/labels';
+import { SEVERITY_LABEL, SEVERITY_ORDER, SEVERITY_SYMBOL } from '@/lib/labels';
 import { EmptyState } from './empty-state';
+import { ViolationItem } from './violation-item';
 
 interface Props {
   violations: readonly Violation[];
@@ -10,24 +9,14 @@ interface Props {
   tenantHref: ((externalId: string) => string) | null;
 }
 
-const SYMBOL: Record<Severity, string> = { ERROR: '✕', WARNING: '!', INFO: 'i' };
 // Shown open per group; the rest sit behind a disclosure so hundreds of notices stay one click away
 // without burying the errors. Information notices start folded.
 const VISIBLE = 5;
 
-function ViolationItem({ v, tenantHref }: { v: Violation; tenantHref: Props['tenantHref'] }) {
-  return (
-    <li className="violation">
-      <p className="violation__message">
-        <code className="violation__code">{v.code}</code> {v.message}
-      </p>
-      {v.tenant && tenantHref && (
-        <Link className="violation__link" href={tenantHref(v.tenant.externalId)}>
-          Open tenant {v.tenant.externalId}
-        </Link>
-      )}
-    </li>
-  );
+function linkOf(v: Violation, tenantHref: Props['tenantHref']) {
+  return v.tenant && tenantHref
+    ? { href: tenantHref(v.tenant.externalId), label: `Open tenant ${v.tenant.externalId}` }
+    : null;
 }
 
 /** Violations grouped by severity, worst first, each with the sentence the engine wrote. */
@@ -51,14 +40,14 @@ export function ViolationsList({ violations, tenantHref }: Props) {
           <section key={severity} aria-labelledby={id} className="violation-group" data-severity={severity}>
             <h3 id={id} className="violation-group__title">
               <span className={`severity severity--${severity.toLowerCase()}`}>
-                <span aria-hidden="true">{SYMBOL[severity]}</span> {SEVERITY_LABEL[severity]}
+                <span aria-hidden="true">{SEVERITY_SYMBOL[severity]}</span> {SEVERITY_LABEL[severity]}
               </span>{' '}
               <span className="muted">{group.length}</span>
             </h3>
             {visible > 0 && (
               <ul className="violation-list">
                 {group.slice(0, visible).map((v) => (
-                  <ViolationItem key={key(v)} v={v} tenantHref={tenantHref} />
+                  <ViolationItem key={key(v)} v={v} link={linkOf(v, tenantHref)} />
                 ))}
               </ul>
             )}
@@ -70,7 +59,7 @@ export function ViolationsList({ violations, tenantHref }: Props) {
                 </summary>
                 <ul className="violation-list">
                   {group.slice(visible).map((v) => (
-                    <ViolationItem key={key(v)} v={v} tenantHref={tenantHref} />
+                    <ViolationItem key={key(v)} v={v} link={linkOf(v, tenantHref)} />
                   ))}
                 </ul>
               </details>

@@ -21,3 +21,10 @@ const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
 export function formatDateTime(iso: string): string {
   return `${DATE_TIME.format(new Date(iso))} UTC`;
 }
+
+const SHARE = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
+
+/** A part of a whole (0 to 1) as a percentage with at most one decimal: "12.5%". */
+export function formatShare(part: number): string {
+  return SHARE.format(part);
+}

@@ -46,6 +46,8 @@ export const SEVERITY_LABEL: Record<Severity, string> = {
   INFO: 'Information',
 };
 export const SEVERITY_ORDER: readonly Severity[] = ['ERROR', 'WARNING', 'INFO'];
+// A symbol beside the word, so severity reads without colour vision.
+export const SEVERITY_SYMBOL: Record<Severity, string> = { ERROR: '✕', WARNING: '!', INFO: 'i' };
 
 export const STATUS_LABEL: Record<ChargeStatus, string> = { USED: 'Used', NEW: 'New', RENTAL: 'Rental' };
 

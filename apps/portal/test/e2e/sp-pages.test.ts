@@ -22,8 +22,61 @@ interface SpCounter {
 
 const REPORT = `query ($month: String!) { licenseReport(month: $month) {
   serviceProvider { counters { counter used new rental capacity peak } units { used } }
-  tenants { tenant { externalId name } counters { units } }
+  tenants { tenant { externalId name } counters { units } licenses { state } }
+  violations { severity tenant { externalId } }
 } }`;
+
+interface ReportTenants {
+  licenseReport: {
+    tenants: {
+      tenant: { externalId: string; name: string };
+      counters: { units: number }[];
+      licenses: { state: string }[];
+    }[];
+    violations: { severity: string; tenant: { externalId: string } | null }[];
+  };
+}
+
+const STATE_RANK: Record<string, number> = { OK: 0, GRACE: 1, EXCEEDED: 2, UNLICENSED: 3 };
+const STATE_LABEL: Record<string, string> = {
+  OK: 'OK',
+  GRACE: 'Grace',
+  EXCEEDED: 'Exceeded',
+  UNLICENSED: 'Unlicensed',
+};
+
+/** Each tenant's row of the tenants table as licenseReport has it. */
+function expectedRows(report: ReportTenants['licenseReport']) {
+  return report.tenants.map((t) => ({
+    externalId: t.tenant.externalId,
+    name: t.tenant.name,
+    units: t.counters.reduce((sum, c) => sum + c.units, 0),
+    state: t.licenses.reduce<string | null>(
+      (worst, l) => (worst === null || STATE_RANK[l.state]! > STATE_RANK[worst]! ? l.state : worst),
+      null,
+    ),
+    violations: report.violations.filter((v) => v.tenant?.externalId === t.tenant.externalId).length,
+  }));
+}
+type Row = ReturnType<typeof expectedRows>[number];
+const byName = (a: Row, b: Row) =>
+  a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0;
+
+/** The table's rows as shown: external id and the figures columns. */
+async function shownRows(page: Page) {
+  return page.locator('[data-testid="tenant-usage"] tbody tr').evaluateAll((rows) =>
+    rows.map((row) => ({
+      externalId: row.getAttribute('data-tenant'),
+      units: row.querySelector('[data-field="units"]')?.textContent?.trim(),
+      // The badge's symbol is decoration (aria-hidden): compare the word.
+      state: row
+        .querySelector('[data-field="state"]')
+        ?.textContent?.replace(/^[^A-Za-z]+/, '')
+        .trim(),
+      violations: row.querySelector('[data-field="violations"]')?.textContent?.trim(),
+    })),
+  );
+}
 
 const fmt = (n: number) => new Intl.NumberFormat('en-GB').format(n);
 
@@ -83,6 +136,29 @@ describe('SP pages', () => {
         expect(await top.locator('tbody tr').count()).toBeGreaterThan(0);
         expect(await top.locator('a[href^="/sp/tenants/"]').count()).toBeGreaterThan(0);
 
+        // The top tenants are the largest by units, as licenseReport ranks them.
+        const report = await apiQuery<ReportTenants>(estate.apiUrl, estate.spKey, REPORT, { month });
+        const largest = expectedRows(report.licenseReport)
+          .filter((r) => r.units > 0)
+          .sort((a, b) => b.units - a.units || byName(a, b))
+          .slice(0, 10);
+        expect(
+          await top.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tenant'))),
+        ).toEqual(largest.map((r) => r.externalId));
+
+        // Violations: a count per severity, as many as licenseReport has; at most 5 listed in each.
+        const violations = page.getByRole('region', { name: 'Violations' });
+        for (const severity of ['ERROR', 'WARNING', 'INFO']) {
+          const count = report.licenseReport.violations.filter((v) => v.severity === severity).length;
+          const group = violations.locator(`[data-severity="${severity}"]`);
+          if (count === 0) {
+            expect(await group.count()).toBe(0);
+            continue;
+          }
+          expect(await group.locator('[data-field="count"]').textContent(), severity).toBe(fmt(count));
+          expect(await group.locator('li').count()).toBe(Math.min(count, 5));
+        }
+
         await screenshot(page, `${role}-overview`);
         await expectNoSeriousA11yViolations(page);
       });
@@ -91,6 +167,23 @@ describe('SP pages', () => {
         expect(await open(page, `${portal.url}/sp/tenants`)).toBe(200);
         const rows = page.locator('table tbody tr');
         expect(await rows.count()).toBe(12);
+        const report = await apiQuery<ReportTenants>(estate.apiUrl, estate.spKey, REPORT, {
+          month: currentMonth(),
+        });
+        // By name, with licenseReport's figures.
+        expect(await shownRows(page)).toEqual(
+          expectedRows(report.licenseReport)
+            .sort(byName)
+            .map((r) => ({
+              externalId: r.externalId,
+              units: fmt(r.units),
+              state: r.state ? STATE_LABEL[r.state] : 'No license usage',
+              violations: fmt(r.violations),
+            })),
+        );
+        expect(await page.getByRole('columnheader', { name: 'Name' }).getAttribute('aria-sort')).toBe(
+          'ascending',
+        );
         await screenshot(page, `${role}-tenants`);
         await expectNoSeriousA11yViolations(page);
 
@@ -102,6 +195,85 @@ describe('SP pages', () => {
 
         await open(page, `${portal.url}/sp/tenants?search=no-such-tenant-zz`);
         expect(await page.getByText('No tenant matches').count()).toBe(1);
+      });
+
+      it('sorts by a column header, from the keyboard too, in the order licenseReport gives', async () => {
+        await open(page, `${portal.url}/sp/tenants`);
+        const report = await apiQuery<ReportTenants>(estate.apiUrl, estate.spKey, REPORT, {
+          month: currentMonth(),
+        });
+        const rows = expectedRows(report.licenseReport);
+        const orders: [string, string, Row[]][] = [
+          ['SP units', 'units', [...rows].sort((a, b) => b.units - a.units || byName(a, b))],
+          [
+            'Open violations',
+            'violations',
+            [...rows].sort((a, b) => b.violations - a.violations || byName(a, b)),
+          ],
+          [
+            'License state',
+            'state',
+            [...rows].sort(
+              (a, b) =>
+                (b.state === null ? -1 : STATE_RANK[b.state]!) -
+                  (a.state === null ? -1 : STATE_RANK[a.state]!) || byName(a, b),
+            ),
+          ],
+          ['External id', 'external-id', [...rows].sort((a, b) => (a.externalId < b.externalId ? -1 : 1))],
+        ];
+        for (const [label, sort, expected] of orders) {
+          const header = page.getByRole('columnheader', { name: label });
+          // Tab to the header's link and press Enter, as a keyboard user would.
+          await header.getByRole('link').focus();
+          await page.keyboard.press('Enter');
+          await page.waitForURL(new RegExp(`sort=${sort}`));
+          await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+          expect(await page.getByRole('columnheader', { name: label }).getAttribute('aria-sort')).toBe(
+            sort === 'external-id' ? 'ascending' : 'descending',
+          );
+          expect(await page.locator('th[aria-sort]').count(), 'one sorted column').toBe(1);
+          expect(
+            (await shownRows(page)).map((r) => r.externalId),
+            label,
+          ).toEqual(expected.map((r) => r.externalId));
+        }
+
+        // A search keeps the order.
+        await open(page, `${portal.url}/sp/tenants?sort=units`);
+        await page.getByLabel('Search').fill('t-1');
+        await page.getByRole('button', { name: 'Search' }).click();
+        await page.waitForURL(/search=t-1/);
+        expect(new URL(page.url()).searchParams.get('sort')).toBe('units');
+        expect((await shownRows(page)).map((r) => r.externalId)).toEqual(
+          orders[0]![2].filter((r) => r.externalId.includes('t-1')).map((r) => r.externalId),
+        );
+        await screenshot(page, `${role}-tenants-sorted`);
+        await expectNoSeriousA11yViolations(page);
+      });
+
+      it('pages through the tenants, each exactly once, in the chosen order', async () => {
+        await open(page, `${portal.url}/sp/tenants?sort=units&size=10`);
+        expect(await page.getByTestId('tenant-count').textContent()).toContain('12 tenants · page 1 of 2');
+        const first = (await shownRows(page)).map((r) => r.externalId);
+        expect(first).toHaveLength(10);
+        await page.getByRole('link', { name: 'Next page' }).click();
+        await page.waitForURL(/after=/);
+        await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+        expect(await page.getByTestId('tenant-count').textContent()).toContain('page 2 of 2');
+        const second = (await shownRows(page)).map((r) => r.externalId);
+        expect(second).toHaveLength(2);
+        expect(await page.getByRole('link', { name: 'Next page' }).count()).toBe(0);
+
+        const report = await apiQuery<ReportTenants>(estate.apiUrl, estate.spKey, REPORT, {
+          month: currentMonth(),
+        });
+        const expected = expectedRows(report.licenseReport).sort((a, b) => b.units - a.units || byName(a, b));
+        expect([...first, ...second]).toEqual(expected.map((r) => r.externalId));
+
+        await page.getByRole('link', { name: 'First page' }).click();
+        await page.waitForURL((url) => !url.searchParams.has('after'));
+        await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+        expect((await shownRows(page)).map((r) => r.externalId)).toEqual(first);
       });
 
       it('shows a tenant with licenses, machines and charges explained in words', async () => {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { MonthPicker } from '@/components/month-picker';
 import { PageHeader } from '@/components/page-header';
 import { Section } from '@/components/section';
@@ -7,19 +8,24 @@ import { StateBadge } from '@/components/state-badge';
 import { TopTenantsTable } from '@/components/top-tenants-table';
 import { TrendChart, type TrendSeries } from '@/components/trend-chart';
 import { TrendTable } from '@/components/trend-table';
-import { ViolationsList } from '@/components/violations-list';
+import { ViolationSummary } from '@/components/violation-summary';
 import { withApi } from '@/lib/api/call';
 import { formatCount } from '@/lib/format';
 import { COUNTERS } from '@/lib/graphql/enums';
-import { fetchLicenseReport } from '@/lib/graphql/operations/license-report';
 import { fetchSpTrend, type SpTrendPoint } from '@/lib/graphql/operations/sp-trend';
+import { fetchTenantUsage } from '@/lib/graphql/operations/tenant-usage';
+import { fetchViolationSummary } from '@/lib/graphql/operations/violation-summary';
 import { COUNTER_LABEL } from '@/lib/labels';
-import { monthLabel, monthParam, monthShortLabel, monthsEndingAt } from '@/lib/month';
-import { topTenants } from '@/lib/ranking';
+import { monthLabel, monthParam, monthShortLabel } from '@/lib/month';
 
 export const metadata: Metadata = { title: 'Overview' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const TREND_MONTHS = 12;
+const TOP_TENANTS = 10;
+/** Violations listed per severity; the rest are counted (there may be thousands). */
+const VIOLATIONS_PER_SEVERITY = 5;
 
 function toSeries(trend: readonly SpTrendPoint[]): TrendSeries[] {
   return COUNTERS.map((counter) => ({
@@ -39,12 +45,17 @@ function toSeries(trend: readonly SpTrendPoint[]): TrendSeries[] {
 
 export default async function SpOverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const month = monthParam((await searchParams).month);
-  const [report, trend] = await withApi(`/sp?month=${month}`, (token) =>
-    Promise.all([fetchLicenseReport(token, month), fetchSpTrend(token, monthsEndingAt(month, 12))]),
+  // Three bounded answers, whatever the number of tenants: the SP's counters month by month (the
+  // last is this month's), the ten largest tenants, and the violations counted per severity.
+  const [trend, top, violations] = await withApi(`/sp?month=${month}`, (token) =>
+    Promise.all([
+      fetchSpTrend(token, month, TREND_MONTHS),
+      fetchTenantUsage(token, { month, search: null, sort: 'UNITS', first: TOP_TENANTS, after: null }),
+      fetchViolationSummary(token, month, VIOLATIONS_PER_SEVERITY),
+    ]),
   );
-  const sp = report.serviceProvider;
-  const ranked = topTenants(report, 10);
-  const tenantHref = (id: string) => `/sp/tenants/${encodeURIComponent(id)}?month=${month}`;
+  const sp = trend.find((p) => p.month === month) ?? null;
+  const series = toSeries(trend);
 
   return (
     <div className="stack">
@@ -82,19 +93,28 @@ export default async function SpOverviewPage({ searchParams }: { searchParams: S
         title="Last 12 months"
         description="Used machines per counter (solid) against capacity (dashed)."
       >
-        <TrendChart series={toSeries(trend)} />
-        <TrendTable series={toSeries(trend)} />
+        <TrendChart series={series} />
+        <TrendTable series={series} />
       </Section>
 
-      <Section id="top-title" title="Top 10 tenants" description="By SP units used this month.">
-        <TopTenantsTable ranked={ranked} month={month} />
+      <Section
+        id="top-title"
+        title="Top 10 tenants"
+        description="By SP units used this month."
+        actions={
+          <Link className="link-button" href={`/sp/tenants?month=${month}&sort=units`}>
+            All tenants by units
+          </Link>
+        }
+      >
+        <TopTenantsTable rows={top.rows} month={month} />
       </Section>
       <Section
         id="violations-title"
         title="Violations"
         description="What needs attention this month, worst first."
       >
-        <ViolationsList violations={report.violations} tenantHref={tenantHref} />
+        <ViolationSummary groups={violations} month={month} />
       </Section>
     </div>
   );

@@ -1,36 +1,35 @@
 import 'server-only';
 import { gql } from '../client';
+import type { LicenseState } from '../enums';
 import type { SpCounter } from './license-report';
 
 export interface SpTrendPoint {
   month: string;
-  counters: Pick<SpCounter, 'counter' | 'used' | 'capacity'>[];
+  counters: SpCounter[];
+  units: { used: number; capacity: number | null; state: LicenseState };
 }
 
-// Only the SP counters: the trend needs 12 months, so each call asks for as little as possible.
-const SP_TREND_MONTH = /* GraphQL */ `
-  query SpTrendMonth($month: String!) {
-    licenseReport(month: $month) {
+const LICENSE_TREND = /* GraphQL */ `
+  query LicenseTrend($to: String!, $months: Int!) {
+    licenseTrend(to: $to, months: $months) {
       month
-      serviceProvider { counters { counter used capacity } }
+      counters { counter used new rental units capacity peak state }
+      units { used capacity state }
     }
   }
 `;
 
-interface Data {
-  licenseReport: { month: string; serviceProvider: { counters: SpTrendPoint['counters'] } | null };
+interface Vars extends Record<string, unknown> {
+  to: string;
+  months: number;
 }
 
 /**
- * One licenseReport per month, in parallel. Acceptable for 12 months today; a dedicated
- * `licenseTrend(from, to)` query in the API would make this a single call.
+ * The SP's counters for `months` months ending with `to`, oldest first, in one call (SP roles).
+ * Its last month carries the full figures of `to`, so the overview needs no licenseReport, which
+ * would bring every tenant's figures along.
  */
-export async function fetchSpTrend(token: string, months: readonly string[]): Promise<SpTrendPoint[]> {
-  const reports = await Promise.all(
-    months.map((month) => gql<Data, { month: string }>(SP_TREND_MONTH, { month }, token)),
-  );
-  return reports.map(({ licenseReport }) => ({
-    month: licenseReport.month,
-    counters: licenseReport.serviceProvider?.counters ?? [],
-  }));
+export async function fetchSpTrend(token: string, to: string, months: number): Promise<SpTrendPoint[]> {
+  const data = await gql<{ licenseTrend: SpTrendPoint[] }, Vars>(LICENSE_TREND, { to, months }, token);
+  return data.licenseTrend;
 }

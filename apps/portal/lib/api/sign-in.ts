@@ -27,12 +27,18 @@ const SIGN_IN = /* GraphQL */ `
  * shows one generic message and an attacker learns nothing about which part was wrong.
  * Other failures (API down, rate limit) are rethrown for the caller to log.
  */
-export async function signInWithPassword(email: string, password: string): Promise<SignInResult | null> {
+export async function signInWithPassword(
+  email: string,
+  password: string,
+  clientAddress?: string,
+): Promise<SignInResult | null> {
   try {
-    const data = await gql<{ signIn: SignInResult | null }, { email: string; password: string }>(SIGN_IN, {
-      email,
-      password,
-    });
+    const data = await gql<{ signIn: SignInResult | null }, { email: string; password: string }>(
+      SIGN_IN,
+      { email, password },
+      undefined,
+      clientAddress,
+    );
     return data.signIn;
   } catch (error) {
     if (isApiError(error, 'UNAUTHENTICATED') || isApiError(error, 'BAD_USER_INPUT')) return null;

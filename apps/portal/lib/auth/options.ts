@@ -22,12 +22,16 @@ export const authOptions: NextAuthOptions = {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const email = credentials?.email?.trim();
         const password = credentials?.password;
         if (!email || !password) return null;
         try {
-          const result = await signInWithPassword(email, password);
+          // The browser's address as Next's server saw it (the first hop): sign-in attempts are
+          // limited per address by the API, which trusts this header from a loopback portal only.
+          const forwarded = req?.headers?.['x-forwarded-for'];
+          const clientAddress = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+          const result = await signInWithPassword(email, password, clientAddress || undefined);
           const role = normalizeRole(result?.user.role);
           if (!result || !role) return null;
           return {

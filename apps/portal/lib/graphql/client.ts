@@ -16,9 +16,12 @@ export async function gql<TData, TVars extends Record<string, unknown> = Record<
   query: string,
   variables: TVars,
   token?: string,
+  /** The address of the browser this call serves, so the API's per-address limits see it, not the portal. */
+  clientAddress?: string,
 ): Promise<TData> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
+  if (clientAddress) headers['x-forwarded-for'] = clientAddress;
 
   let response: Response;
   try {

@@ -15,6 +15,7 @@ import { loadConfig } from '../src/config.js';
 import { createApiKey } from '../src/keys/create-api-key.js';
 import { createApp } from '../src/server/app.js';
 import { createBenchDatabase } from './bench-database.js';
+import { ingestBatch } from './graphql-requests.js';
 
 /** Two groups of tenants, one per client, as two Cloud Connect servers would send. */
 const TENANTS = 40;
@@ -64,9 +65,6 @@ function batch(size: number, c: number) {
   return points;
 }
 
-const MUTATION =
-  'mutation($input: IngestRestorePointsInput!) { ingestRestorePoints(input: $input) { accepted duplicates replayed } }';
-
 async function main() {
   const db = await createBenchDatabase();
   try {
@@ -98,23 +96,7 @@ async function main() {
     });
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     let keyNo = 0;
-    const send = async (size: number, client = 0) => {
-      const body = JSON.stringify({
-        query: MUTATION,
-        variables: { input: { idempotencyKey: `b${keyNo++}`, restorePoints: batch(size, client) } },
-      });
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body,
-      });
-      const json = (await res.json()) as {
-        data?: { ingestRestorePoints: { accepted: number } };
-        errors?: unknown;
-      };
-      if (!json.data) throw new Error(JSON.stringify(json.errors));
-      return json.data.ingestRestorePoints.accepted;
-    };
+    const send = (size: number, client = 0) => ingestBatch(url, key, `b${keyNo++}`, batch(size, client));
 
     const results: Record<string, number> = {};
     for (const size of [1_000, 10_000]) {

@@ -10,8 +10,9 @@ import 'reflect-metadata';
 import { loadEstateFacts, openDatabase, queryRows, withScope } from '@vcc/db';
 import { evaluate, monthIndex, monthOf } from '@vcc/rules';
 import { sql } from 'drizzle-orm';
-import { monthReport } from '../src/reports/report-service.js';
 import { seededEstate } from './seeded-estate.js';
+import { spReportCached, spReportCold } from './sp-report-runs.js';
+import { median, ms, time } from './timing.js';
 
 const url =
   process.env.BENCH_REPORT_DATABASE_URL ??
@@ -22,19 +23,6 @@ const url =
   }));
 const month = process.env.BENCH_MONTH ?? monthOf(Date.now());
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
-
-async function time(runs: number, work: () => Promise<unknown>): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await work();
-    out.push(performance.now() - started);
-  }
-  return out;
-}
 
 const handle = await openDatabase({ url, max: 4 });
 const db = handle.db;
@@ -48,23 +36,12 @@ const [tenant] = await queryRows<{ id: string; external_id: string }>(
   sql`select id, external_id from tenants order by external_id limit 1`,
 );
 const spScope = { spId: sp.id };
-const principal = {
-  kind: 'key' as const,
-  id: 'bench',
-  spId: sp.id,
-  tenantId: null,
-  role: 'sp-viewer' as const,
-};
 console.log(
   `SP report for ${month}: ${sp.tenants.toLocaleString('en')} tenants, ${sp.machines.toLocaleString('en')} machines (PostgreSQL)`,
 );
 
 // Cold: read the facts and evaluate, every run from the database.
-const cold = await time(RUNS, () =>
-  withScope(db, spScope, async (tx) =>
-    evaluate((await loadEstateFacts(tx, [month]))!, [month], { machines: false }),
-  ),
-);
+const cold = await time(RUNS, () => spReportCold(db, sp.id, month));
 
 // Floor 1: the same rollup rows streamed into Node, nothing done with them.
 const from = monthIndex(month) - 4;
@@ -98,10 +75,8 @@ const aggregate = await time(RUNS, () =>
 );
 
 // Warm: the same report from the cache (the first call fills it).
-await withScope(db, spScope, (tx) => monthReport(tx, principal, month));
-const warm = await time(Math.max(RUNS, 20), () =>
-  withScope(db, spScope, (tx) => monthReport(tx, principal, month)),
-);
+await spReportCached(db, sp.id, month);
+const warm = await time(Math.max(RUNS, 20), () => spReportCached(db, sp.id, month));
 
 console.log(
   `  cold   ${ms(median(cold)).padStart(9)}  ${(median(cold) / median(stream)).toFixed(2)}× streaming the rollups, ${(median(cold) / median(aggregate)).toFixed(1)}× the SQL aggregate`,

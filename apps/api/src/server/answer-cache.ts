@@ -70,7 +70,10 @@ export class AnswerCache {
   readonly serve = (req: Request, res: Response, next: NextFunction): void => {
     const key = requestKey(req);
     const answer = key === null ? undefined : this.answers.get(key);
-    if (!answer || !this.stillValid(answer)) return next();
+    if (!answer || !this.stillValid(answer)) {
+      next();
+      return;
+    }
     res.setHeader(
       'x-request-id',
       (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),

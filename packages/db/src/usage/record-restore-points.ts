@@ -78,7 +78,8 @@ function usageRounds(points: readonly { p: StoredRestorePoint; ms: number }[]): 
     const row = `${bits.tenantId}\u0000${bits.machineId}\u0000${bits.serverId}\u0000${bits.opClass}`;
     const round = seen.get(row) ?? 0;
     seen.set(row, round + 1);
-    (rounds[round] ??= []).push(bits);
+    if (!rounds[round]) rounds[round] = [];
+    rounds[round].push(bits);
   }
   return rounds;
 }

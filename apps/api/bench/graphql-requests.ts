@@ -29,7 +29,7 @@ export interface RestorePointBody {
   at: string;
 }
 
-const INGEST =
+export const INGEST =
   'mutation($input: IngestRestorePointsInput!) { ingestRestorePoints(input: $input) { accepted duplicates replayed } }';
 
 /** Sends one batch through `ingestRestorePoints`; the number of points stored. */

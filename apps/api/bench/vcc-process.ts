@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -54,20 +55,34 @@ export interface ApiProcess {
   child: ChildProcess;
   /** Stops the API and waits for it to exit (and so to release a PGlite data directory). */
   stop(): Promise<void>;
+  /** The most memory the API has held resident so far, in MiB (Linux: VmHWM). */
+  peakResidentMiB(): number;
 }
 
 /** `vcc serve` in production mode, with rate limits out of the way of the load. */
 export async function startApiProcess(database: DatabaseLocation, port: number): Promise<ApiProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--port', `${port}`], {
-    env: childEnv(database, {
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      VCC_API_SECRET: 'x'.repeat(40),
-      RATE_LIMIT_PER_KEY: '10000000',
-      RATE_LIMIT_PER_IP: '10000000',
-    }),
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_API_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      MAIN,
+      'serve',
+      '--port',
+      `${port}`,
+    ],
+    {
+      env: childEnv(database, {
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        VCC_API_SECRET: 'x'.repeat(40),
+        RATE_LIMIT_PER_KEY: '10000000',
+        RATE_LIMIT_PER_IP: '10000000',
+      }),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -81,5 +96,11 @@ export async function startApiProcess(database: DatabaseLocation, port: number):
     await stop();
     throw error;
   }
-  return { url, child, stop };
+  return { url, child, stop, peakResidentMiB: () => peakResidentMiB(child.pid!) };
+}
+
+function peakResidentMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN);
+  return kib / 1024;
 }

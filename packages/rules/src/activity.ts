@@ -4,7 +4,7 @@
  */
 import type { ActivityFact, FirstFact } from './facts.js';
 import { type OpClass, type Operation, opClassOf } from './model.js';
-import { addMonths, DAY_MS, monthOf } from './time.js';
+import { addMonths, DAY_MS, monthOfIndex } from './time.js';
 
 export interface RestorePointFact {
   server: string;
@@ -27,10 +27,23 @@ export function activityMonthsFor(months: readonly string[]): { from: string; to
   return { from: addMonths(sorted[0]!, -LOOKBACK_MONTHS), to: sorted[sorted.length - 1]! };
 }
 
-/** The day-of-month bit a restore point sets, and whether it is "late" (after midnight exactly). */
+/**
+ * The day-of-month bit a restore point sets, in which month (by index, see time.ts `monthIndex`), and
+ * whether it is "late" (after midnight exactly).
+ */
+export function activityBitsOf(at: number): { monthIndex: number; bit: number; late: boolean } {
+  const date = new Date(at);
+  return {
+    monthIndex: date.getUTCFullYear() * 12 + date.getUTCMonth(),
+    bit: 1 << (date.getUTCDate() - 1),
+    late: at % DAY_MS !== 0,
+  };
+}
+
+/** activityBitsOf with the month as `YYYY-MM`. */
 export function activityBits(at: number): { month: string; bit: number; late: boolean } {
-  const day = new Date(at).getUTCDate();
-  return { month: monthOf(at), bit: 1 << (day - 1), late: at % DAY_MS !== 0 };
+  const { monthIndex, bit, late } = activityBitsOf(at);
+  return { month: monthOfIndex(monthIndex), bit, late };
 }
 
 export function rollUp(points: Iterable<RestorePointFact>): {

@@ -137,11 +137,15 @@ export class AnswerCache {
   }
 }
 
+/** Report queries are small; a larger body (a batch of restore points) is not worth hashing. */
+const MAX_KEYED_BODY = 64 * 1024;
+
 /** A POST with a query and a credential: the hash of everything its answer depends on besides the estate. */
 function requestKey(req: Request): string | null {
   const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
   const authorization = req.headers.authorization;
   if (req.method !== 'POST' || !authorization || typeof body?.query !== 'string') return null;
+  if (Number(req.headers['content-length'] ?? Number.POSITIVE_INFINITY) > MAX_KEYED_BODY) return null;
   return createHash('sha256')
     .update(authorization)
     .update('\u0000')

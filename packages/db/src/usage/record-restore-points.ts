@@ -4,7 +4,7 @@
  * batch's day bits, folded here with the engine's own arithmetic (packages/rules/src/activity.ts),
  * are ORed into machine_usage with PostgreSQL's array operations (no per-row procedural code).
  */
-import { activityBits, type OpClass, type Operation, opClassOf } from '@vcc/rules';
+import { activityBitsOf, type OpClass, type Operation, opClassOf } from '@vcc/rules';
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../rows.js';
 import type { Executor } from '../scope.js';
@@ -50,9 +50,7 @@ function usageRounds(points: readonly { p: StoredRestorePoint; ms: number }[]): 
   const byMonth = new Map<string, MonthBits>();
   for (const { p, ms } of points) {
     const opClass = opClassOf(p.operation);
-    const { bit, late } = activityBits(ms);
-    const date = new Date(ms);
-    const month = date.getUTCFullYear() * 12 + date.getUTCMonth();
+    const { monthIndex: month, bit, late } = activityBitsOf(ms);
     const key = `${p.tenantId}\u0000${p.machineId}\u0000${p.serverId}\u0000${opClass}\u0000${month}`;
     const bits = byMonth.get(key);
     if (!bits) {

@@ -1,18 +1,22 @@
 /**
  * The SP monthly report at scale, on a seeded estate (BENCH_REPORT_DATABASE_URL, else one made by
  * `vcc seed` at BENCH_TENANTS × BENCH_MACHINES and kept for later runs):
- * cold (facts read from the rollups and evaluated) and warm (from the report cache), against two
- * floors measured in the same run: streaming the same rollup rows into Node and doing nothing with
- * them, and a hand-written SQL aggregate of the counters. Then one tenant's report with row-level
- * security on (as the application role) and off (as the table owner).
+ * - cold (the report service reading the rollups and evaluating) and warm (from its cache), against
+ *   floors measured in the same run: the same rows streamed into Node by the same COPY and dropped,
+ *   the same rows read as a plain query through the driver, and a hand-written SQL aggregate;
+ * - the same report asked of the API (`vcc serve`) cold and replayed, with the API's peak memory;
+ * - one tenant's report with row-level security on (as the application role) and off (as owner).
  */
 import 'reflect-metadata';
-import { loadEstateFacts, openDatabase, queryRows, withScope } from '@vcc/db';
-import { evaluate, monthIndex, monthOf } from '@vcc/rules';
+import { openDatabase, queryRows, tenantMachinesQuery, withScope } from '@vcc/db';
+import { activityMonthsFor, monthIndex, monthOf } from '@vcc/rules';
 import { sql } from 'drizzle-orm';
+import { computeReport } from '../src/reports/report-service.js';
+import { graphqlRequest, licenseReportQuery } from './graphql-requests.js';
 import { seededEstate } from './seeded-estate.js';
-import { spReportCached, spReportCold } from './sp-report-runs.js';
+import { benchPrincipal, spReportCached, spReportCold } from './sp-report-runs.js';
 import { median, ms, time } from './timing.js';
+import { startApiProcess, vcc } from './vcc-process.js';
 
 const url =
   process.env.BENCH_REPORT_DATABASE_URL ??
@@ -25,6 +29,8 @@ const month = process.env.BENCH_MONTH ?? monthOf(Date.now());
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 const handle = await openDatabase({ url, max: 4 });
+if (handle.driver.kind !== 'postgres') throw new Error('PostgreSQL only');
+const pg = handle.driver.sql;
 const db = handle.db;
 const [sp] = await queryRows<{ id: string; machines: number; tenants: number }>(
   db,
@@ -35,76 +41,90 @@ const [tenant] = await queryRows<{ id: string; external_id: string }>(
   db,
   sql`select id, external_id from tenants order by external_id limit 1`,
 );
-const spScope = { spId: sp.id };
 console.log(
   `SP report for ${month}: ${sp.tenants.toLocaleString('en')} tenants, ${sp.machines.toLocaleString('en')} machines (PostgreSQL)`,
 );
 
-// Cold: read the facts and evaluate, every run from the database.
 const cold = await time(RUNS, () => spReportCold(db, sp.id, month));
 
-// Floor 1: the same rollup rows streamed into Node, nothing done with them.
-const from = monthIndex(month) - 4;
-const to = monthIndex(month);
-const stream = await time(RUNS, async () => {
-  if (handle.driver.kind !== 'postgres') throw new Error('PostgreSQL only');
-  const pg = handle.driver.sql;
-  let rows = 0;
-  await pg.begin(async (t) => {
+/** The rows the report reads, under the SP's scope, handed to `drain`. */
+const query = tenantMachinesQuery(activityMonthsFor([month])!, null);
+const scoped = <T>(work: (t: typeof pg) => Promise<T>) =>
+  pg.begin(async (t) => {
     await t`select set_config('app.sp_id', ${sp.id}, true), set_config('app.scope', 'sp', true), set_config('role', 'vcc_app', true)`;
-    await t`select u.tenant_id, u.machine_id, m.external_id, m.kind, m.agent_os, m.agent_version, u.server_id, u.op_class, u.first_at,
-                   u.days[${from}::int:${to}::int] as days, u.late_days[${from}::int:${to}::int] as late_days
-              from machine_usage u join machines m on m.tenant_id = u.tenant_id and m.id = u.machine_id`.cursor(
-      10_000,
-      (batch) => {
-        rows += batch.length;
-      },
-    );
+    return work(t as unknown as typeof pg);
   });
-  return rows;
-});
-
-// Floor 2: the counters as one SQL aggregate (machines with a point in the month, by class).
+// Floor 1: the same COPY, its bytes received and dropped.
+const copyFloor = await time(RUNS, () =>
+  scoped(async (t) => {
+    let bytes = 0;
+    for await (const chunk of await t.unsafe(`copy (${query}) to stdout`).readable()) bytes += chunk.length;
+    return bytes;
+  }),
+);
+// Floor 2: the same rows as a plain query, parsed by the driver a cursor batch at a time.
+const rowsFloor = await time(RUNS, () =>
+  scoped(async (t) => {
+    let rows = 0;
+    await t.unsafe(query).cursor(10_000, (batch) => {
+      rows += batch.length;
+    });
+    return rows;
+  }),
+);
+// Floor 3: the counters as one SQL aggregate (machines with a point in the month, by class).
 const aggregate = await time(RUNS, () =>
-  withScope(db, spScope, (tx) =>
+  withScope(db, { spId: sp.id }, (tx) =>
     queryRows(
       tx,
-      sql`select op_class, count(*) from machine_usage where days[${to}::int] is not null group by op_class`,
+      sql`select op_class, count(*) from machine_usage where days[${monthIndex(month)}::int] is not null group by op_class`,
     ),
   ),
 );
 
-// Warm: the same report from the cache (the first call fills it).
 await spReportCached(db, sp.id, month);
 const warm = await time(Math.max(RUNS, 20), () => spReportCached(db, sp.id, month));
 
-console.log(
-  `  cold   ${ms(median(cold)).padStart(9)}  ${(median(cold) / median(stream)).toFixed(2)}× streaming the rollups, ${(median(cold) / median(aggregate)).toFixed(1)}× the SQL aggregate`,
-);
+const ratio = (a: number[], b: number[]) => `${(median(a) / median(b)).toFixed(2)}×`;
+console.log(`  cold   ${ms(median(cold)).padStart(9)}  ${ratio(cold, copyFloor)} the COPY floor`);
 console.log(`  warm   ${ms(median(warm)).padStart(9)}  (p50 of ${warm.length})`);
-console.log(`  floor: streaming the rollups ${ms(median(stream))}; SQL aggregate ${ms(median(aggregate))}`);
+console.log(
+  `  floors: the same COPY received ${ms(median(copyFloor))}; the same rows as a plain query ${ms(median(rowsFloor))}; SQL aggregate ${ms(median(aggregate))}`,
+);
+
+// Through the API, as a client sees it: the first request computes, the next is replayed.
+const spKey = vcc({ url }, ['keys', 'create', '--role', 'sp-viewer']);
+const api = await startApiProcess({ url }, 4916);
+try {
+  const request = graphqlRequest(spKey, licenseReportQuery(month));
+  const [apiCold] = await time(1, async () => (await fetch(`${api.url}/graphql`, request)).text());
+  const apiWarm = await time(20, async () => (await fetch(`${api.url}/graphql`, request)).text());
+  console.log(
+    `  API licenseReport: cold ${ms(apiCold!)}, replayed p50 ${ms(median(apiWarm))}; API peak resident ${api.peakResidentMiB().toFixed(0)} MiB`,
+  );
+} finally {
+  await api.stop();
+}
 
 // One tenant's report: row-level security on (application role) vs off (table owner).
 if (tenant) {
-  const tenantScope = { spId: sp.id, tenantId: tenant.id };
+  const principal = benchPrincipal(sp.id, tenant.id);
   const TENANT_RUNS = 50;
   const withRls = await time(TENANT_RUNS, () =>
-    withScope(db, tenantScope, async (tx) =>
-      evaluate((await loadEstateFacts(tx, [month], { tenant: { id: tenant.id } }))!, [month]),
-    ),
+    withScope(db, { spId: sp.id, tenantId: tenant.id }, (tx) => computeReport(tx, principal, month)),
   );
   const asOwner = await time(TENANT_RUNS, () =>
     db.transaction(async (tx) => {
       // As the connecting owner (a superuser here, never subject to row-level security): the same
-      // settings, the tenant chosen by the query alone.
+      // settings, the tenant chosen by the queries alone.
       await tx.execute(
         sql`select set_config('app.sp_id', ${sp.id}, true), set_config('app.scope', 'tenant', true), set_config('app.tenant_id', ${tenant.id}, true)`,
       );
-      return evaluate((await loadEstateFacts(tx, [month], { tenant: { id: tenant.id } }))!, [month]);
+      return computeReport(tx, principal, month);
     }),
   );
   console.log(
-    `tenant ${tenant.external_id}: with row-level security ${ms(median(withRls))}, as owner ${ms(median(asOwner))}, ratio ${(median(withRls) / median(asOwner)).toFixed(2)}`,
+    `tenant ${tenant.external_id}: with row-level security ${ms(median(withRls))}, as owner ${ms(median(asOwner))}, ratio ${ratio(withRls, asOwner)}`,
   );
 }
 await handle.close();

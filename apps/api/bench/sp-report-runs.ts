@@ -1,20 +1,24 @@
 /**
- * The SP monthly report as the benchmarks time it: cold (facts read from the rollups under the SP's
- * scope and evaluated, no cache) and warm (the API's report service, answered from its cache once
+ * The SP monthly report as the benchmarks time it: cold (the API's report service computing it from
+ * the rollups under the SP's scope, no cache) and warm (the same service, answered from its cache once
  * filled).
  */
-import { type Database, loadEstateFacts, withScope } from '@vcc/db';
-import { evaluate } from '@vcc/rules';
+import { type Database, withScope } from '@vcc/db';
 import type { Principal } from '../src/auth/principal.js';
-import { monthReport } from '../src/reports/report-service.js';
+import { computeReport, monthReport } from '../src/reports/report-service.js';
+
+export const benchPrincipal = (spId: string, tenantId: string | null = null): Principal => ({
+  kind: 'key',
+  id: 'bench',
+  spId,
+  tenantId,
+  role: tenantId ? 'tenant-viewer' : 'sp-viewer',
+});
 
 export function spReportCold(db: Database, spId: string, month: string) {
-  return withScope(db, { spId }, async (tx) =>
-    evaluate((await loadEstateFacts(tx, [month]))!, [month], { machines: false }),
-  );
+  return withScope(db, { spId }, (tx) => computeReport(tx, benchPrincipal(spId), month));
 }
 
 export function spReportCached(db: Database, spId: string, month: string) {
-  const principal: Principal = { kind: 'key', id: 'bench', spId, tenantId: null, role: 'sp-viewer' };
-  return withScope(db, { spId }, (tx) => monthReport(tx, principal, month));
+  return withScope(db, { spId }, (tx) => monthReport(tx, benchPrincipal(spId), month));
 }

@@ -9,7 +9,7 @@ import { activityMonthsFor, evaluateMonthIncrementally, type MonthReport, type V
 import { sql } from 'drizzle-orm';
 import { isSpRole, type Principal, scopeOf } from '../auth/principal.js';
 import { notFound } from '../errors.js';
-import { cachedReport, reportCacheKey } from './report-cache.js';
+import { type CachedReport, cachedReport, reportCacheKey } from './report-cache.js';
 
 /** Violations about the SP's own license: a tenant's report leaves them out (it cannot see that license). */
 const SP_LICENSE_CODES: ReadonlySet<Violation['code']> = new Set([
@@ -28,6 +28,30 @@ export interface ReportOptions {
    * for every tenant in reach (`'all'`, costly for a large SP).
    */
   machines?: 'none' | 'all' | { tenant: string };
+}
+
+/**
+ * The engine's report for the caller's reach, computed from the database (no cache): the
+ * configuration first, then the machines streamed tenant by tenant, each tenant evaluated as soon as
+ * its machines are in, so memory holds one tenant's facts at a time.
+ */
+export async function computeReport(
+  tx: Transaction,
+  principal: Principal,
+  month: string,
+  options: ReportOptions = {},
+): Promise<CachedReport> {
+  const machines = options.machines ?? 'none';
+  const only = typeof machines === 'object' ? machines.tenant : undefined;
+  const tenantId = scopeOf(principal).tenantId;
+  const config = await loadEstateConfig(tx, {
+    tenant: only !== undefined ? { externalId: only } : tenantId ? { id: tenantId } : undefined,
+  });
+  if (!config) throw notFound('service provider');
+  const evaluation = evaluateMonthIncrementally(config.facts, month, { machines: machines !== 'none' });
+  const window = activityMonthsFor([month]);
+  if (window) await streamTenantMachines(tx, window, config, (i, m) => evaluation.addTenant(i, m));
+  return { ruleset: config.facts.ruleset, report: evaluation.finish() };
 }
 
 export async function monthReport(
@@ -53,19 +77,9 @@ export async function monthReport(
     detail: typeof machines === 'object' ? `tenant:${machines.tenant}` : machines,
     version: sp.version,
   });
-  const { ruleset, report } = await cachedReport(key, sp.writing, async () => {
-    const tenantId = scopeOf(principal).tenantId;
-    const config = await loadEstateConfig(tx, {
-      tenant: only !== undefined ? { externalId: only } : tenantId ? { id: tenantId } : undefined,
-    });
-    if (!config) throw notFound('service provider');
-    // Tenant by tenant as the machines stream in: memory holds one tenant's facts at a time.
-    const evaluation = evaluateMonthIncrementally(config.facts, month, { machines: machines !== 'none' });
-    const window = activityMonthsFor([month]);
-    if (window) await streamTenantMachines(tx, window, config, (i, m) => evaluation.addTenant(i, m));
-    const computed = evaluation.finish();
-    return { ruleset: config.facts.ruleset, report: computed };
-  });
+  const { ruleset, report } = await cachedReport(key, sp.writing, () =>
+    computeReport(tx, principal, month, options),
+  );
   if (isSpRole(principal.role) && only === undefined) return { ...report, ruleset };
   // A tenant's view, or one tenant's detail: that tenant's figures and violations, never SP totals
   // (for one tenant's facts they would be that tenant's share, not the SP's).

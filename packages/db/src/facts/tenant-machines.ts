@@ -24,6 +24,25 @@ const OP_CLASS = 7;
 const FIRST_AT = 8;
 const BITS = 9;
 
+/**
+ * The query behind streamTenantMachines: usage rows joined to their machines, in key order, with one
+ * column per month of the window (an absent month reads 0): plain integers, no arrays to parse.
+ * Parameter-free (COPY takes none): the tenant id must have been checked to be a UUID.
+ */
+export function tenantMachinesQuery(window: { from: string; to: string }, onlyTenant: string | null): string {
+  const from = monthIndex(window.from);
+  const months = monthIndex(window.to) - from + 1;
+  const bits = (column: string) =>
+    Array.from({ length: months }, (_, i) => `coalesce(u.${column}[${from + i}], 0)`).join(', ');
+  return `select u.tenant_id, u.machine_id, m.external_id, m.kind, m.agent_os, m.agent_version,
+         u.server_id, u.op_class, (extract(epoch from u.first_at) * 1000)::bigint,
+         ${bits('days')}, ${bits('late_days')}
+    from machine_usage u
+    join machines m on m.tenant_id = u.tenant_id and m.id = u.machine_id
+   where u.sp_id = (select app_sp_id())${onlyTenant === null ? '' : ` and u.tenant_id = '${onlyTenant}'`}
+   order by u.tenant_id, u.machine_id`;
+}
+
 export async function streamTenantMachines(
   tx: Executor,
   window: { from: string; to: string },
@@ -35,16 +54,7 @@ export async function streamTenantMachines(
   if (only !== null && !UUID.test(only)) throw new Error(`not a tenant id: ${only}`);
   const from = monthIndex(window.from);
   const months = monthIndex(window.to) - from + 1;
-  // One column per month of the window (an absent month reads 0): plain integers, no arrays to parse.
-  const bits = (column: string) =>
-    Array.from({ length: months }, (_, i) => `coalesce(u.${column}[${from + i}], 0)`).join(', ');
-  const query = `select u.tenant_id, u.machine_id, m.external_id, m.kind, m.agent_os, m.agent_version,
-         u.server_id, u.op_class, (extract(epoch from u.first_at) * 1000)::bigint,
-         ${bits('days')}, ${bits('late_days')}
-    from machine_usage u
-    join machines m on m.tenant_id = u.tenant_id and m.id = u.machine_id
-   where u.sp_id = (select app_sp_id())${only === null ? '' : ` and u.tenant_id = '${only}'`}
-   order by u.tenant_id, u.machine_id`;
+  const query = tenantMachinesQuery(window, only);
 
   let tenant: string | null = null;
   let machines: MachineFacts[] = [];

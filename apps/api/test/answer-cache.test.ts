@@ -188,3 +188,38 @@ describe('the answer cache on postgres, when its listening connection drops', ()
     expect((await post(REPORT, { month: MONTH }, key)).replayed).toBe(true);
   });
 });
+
+describe('replayed answers and the limits of the HTTP layer', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi('pglite', { RATE_LIMIT_PER_KEY: '4' });
+    const { twoTenantScenario } = await import('../../../packages/db/test/support/two-tenants.js');
+    await api.import(twoTenantScenario());
+  });
+  afterAll(() => api.close());
+
+  it('counts replayed requests against the caller’s rate limit', async () => {
+    const key = await api.key('tenant-viewer', 'alpha');
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push(await postTo(api, REPORT, { month: MONTH }, key));
+    expect(answers.slice(0, 4).map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect(answers.slice(1, 4).every((a) => a.replayed)).toBe(true);
+    expect(answers[4]!.status).toBe(429);
+    expect(answers[4]!.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+  });
+
+  it('refuses a body that is not a JSON object, as the rest of the API does', async () => {
+    const key = await api.key('tenant-viewer', 'beta');
+    for (const body of ['{"query": ', '"just a string"']) {
+      const res = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body,
+      });
+      expect(res.status).toBe(400);
+      expect(
+        ((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+      ).toBe('BAD_REQUEST');
+    }
+  });
+});

@@ -12,10 +12,11 @@
  * Rate limits still apply: this sits behind them.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type Database, queryRows } from '@vcc/db';
 import { sql } from 'drizzle-orm';
-import type { NextFunction, Request, Response } from 'express';
+import type { Request } from 'express';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Principal } from '../auth/principal.js';
@@ -64,30 +65,83 @@ export class AnswerCache {
   constructor(
     private readonly feed: ChangeFeed,
     private readonly db: Database,
+    /** Counts a replayed request against the caller's rate limits; false: over a limit. */
+    private readonly admit: (address: string, authorization: string) => Promise<boolean>,
   ) {}
 
-  /** Express middleware: replays a stored answer that is still valid, else passes the request on. */
-  readonly serve = (req: Request, res: Response, next: NextFunction): void => {
-    const key = requestKey(req);
-    const answer = key === null ? undefined : this.answers.get(key);
-    if (!answer || !this.stillValid(answer)) {
-      next();
+  /**
+   * In front of Express, on the raw request: a small JSON POST to /graphql with a credential is read
+   * here and keyed by the credential and its exact bytes; a valid stored answer is written back at
+   * once (after the caller's rate limits admit it), anything else goes on to Express with its body
+   * already parsed and its key attached for the plugin to store the answer under.
+   */
+  handle(req: IncomingMessage, res: ServerResponse, pass: () => void): void {
+    const authorization = req.headers.authorization;
+    const length = Number(req.headers['content-length'] ?? Number.NaN);
+    if (
+      req.method !== 'POST' ||
+      req.url !== '/graphql' ||
+      !authorization ||
+      req.headers['x-forwarded-for'] !== undefined ||
+      !(length <= MAX_KEYED_BODY) ||
+      !JSON_TYPE.test(req.headers['content-type'] ?? '')
+    ) {
+      pass();
       return;
     }
-    res.setHeader(
-      'x-request-id',
-      (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
-    );
-    res.setHeader('content-type', 'application/json; charset=utf-8');
-    // Tells a client (and the tests) that no database work was done for this answer.
-    res.setHeader('x-answer', 'replayed');
-    res.end(answer.body);
-  };
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      const key = createHash('sha256').update(authorization).update('\u0000').update(raw).digest('base64url');
+      const answer = this.answers.get(key);
+      const replay = async () => {
+        if (
+          !answer ||
+          !this.stillValid(answer) ||
+          !(await this.admit(req.socket.remoteAddress ?? '', authorization))
+        )
+          return false;
+        res.setHeader('x-request-id', requestId(req));
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        // Tells a client (and the tests) that no database work was done for this answer.
+        res.setHeader('x-answer', 'replayed');
+        res.end(answer.body);
+        return true;
+      };
+      replay()
+        .then((replayed) => {
+          if (replayed) return;
+          // Express's JSON parser skips a request already read; a body it would refuse is refused here alike.
+          try {
+            const body: unknown = JSON.parse(raw.toString('utf8'));
+            // Strict, as Express's parser: an object or an array, nothing else.
+            if (typeof body !== 'object' || body === null) throw new SyntaxError('not an object or array');
+            (req as RequestWithAnswerKey).body = body;
+          } catch {
+            res.statusCode = 400;
+            res.setHeader('content-type', 'application/json; charset=utf-8');
+            res.end(
+              JSON.stringify({
+                errors: [
+                  { message: 'the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } },
+                ],
+              }),
+            );
+            return;
+          }
+          (req as RequestWithAnswerKey).answerKey = key;
+          pass();
+        })
+        .catch(() => res.destroy());
+    });
+  }
 
   /** At the start of a request: the ticket it needs to store its answer, or null when it may not. */
   async ticket(req: Request, principal: Principal | null): Promise<AnswerTicket | null> {
-    const key = requestKey(req);
-    if (key === null || principal === null || !this.feed.live) return null;
+    const key = (req as RequestWithAnswerKey).answerKey;
+    if (key === undefined || principal === null || !this.feed.live) return null;
     const epoch = this.feed.credentialsEpoch;
     let version = this.feed.estateVersion(principal.spId);
     if (version === undefined) {
@@ -137,24 +191,16 @@ export class AnswerCache {
   }
 }
 
-/** Report queries are small; a larger body (a batch of restore points) is not worth hashing. */
+/** Report queries are small; a larger body (a batch of restore points) is left to Express. */
 const MAX_KEYED_BODY = 64 * 1024;
 
-/** A POST with a query and a credential: the hash of everything its answer depends on besides the estate. */
-function requestKey(req: Request): string | null {
-  const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
-  const authorization = req.headers.authorization;
-  if (req.method !== 'POST' || !authorization || typeof body?.query !== 'string') return null;
-  if (Number(req.headers['content-length'] ?? Number.POSITIVE_INFINITY) > MAX_KEYED_BODY) return null;
-  return createHash('sha256')
-    .update(authorization)
-    .update('\u0000')
-    .update(body.query)
-    .update('\u0000')
-    .update(JSON.stringify(body.variables ?? null))
-    .update('\u0000')
-    .update(typeof body.operationName === 'string' ? body.operationName : '')
-    .digest('base64url');
+/** What Express's JSON parser accepts: JSON in UTF-8 (the default). */
+const JSON_TYPE = /^application\/json\s*(;\s*charset=("?)utf-8\2\s*)?$/i;
+
+type RequestWithAnswerKey = IncomingMessage & { body?: unknown; answerKey?: string };
+
+function requestId(req: IncomingMessage): string {
+  return (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
 }
 
 /** A query selecting only cacheable root fields, plainly (no fragments or directives at the root). */

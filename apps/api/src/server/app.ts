@@ -4,11 +4,12 @@
  * auth and limits), `GET /healthz` (the process is up) and `GET /readyz` (the database answers).
  */
 import { createHash, randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Database } from '@vcc/db';
 import { sql } from 'drizzle-orm';
 import express, { type Request, type Response } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { authenticate } from '../auth/authenticate.js';
@@ -37,7 +38,14 @@ const BODY_LIMIT = '8mb';
 
 export async function createApp({ db, config, log, secret, changes }: AppOptions) {
   const production = config.NODE_ENV === 'production';
-  const answers = changes ? new AnswerCache(changes, db) : null;
+  const ipStore = new MemoryStore();
+  const callerStore = new MemoryStore();
+  const callerKey = (authorization: string) => createHash('sha256').update(authorization).digest('base64url');
+  // A replayed answer counts against the same budgets as any other request.
+  const admit = async (address: string, authorization: string) =>
+    (await ipStore.increment(ipKeyGenerator(address))).totalHits <= config.RATE_LIMIT_PER_IP &&
+    (await callerStore.increment(callerKey(authorization))).totalHits <= config.RATE_LIMIT_PER_KEY;
+  const answers = changes ? new AnswerCache(changes, db, admit) : null;
   const apollo = createApollo(production, config.NODE_ENV === 'development', answers ? [answers.plugin] : []);
   await apollo.start();
 
@@ -61,6 +69,7 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
     res.status(429).json({ errors: [{ message, extensions: { code: 'RATE_LIMITED' } }] });
   };
   const perIp = rateLimit({
+    store: ipStore,
     windowMs: 60_000,
     limit: config.RATE_LIMIT_PER_IP,
     standardHeaders: 'draft-8',
@@ -68,15 +77,14 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
     handler: limitedResponse('too many requests from this address; slow down'),
   });
   const perCaller = rateLimit({
+    store: callerStore,
     windowMs: 60_000,
     limit: config.RATE_LIMIT_PER_KEY,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     // One budget per credential; the store keeps a hash of it, never the secret itself.
     keyGenerator: (req) =>
-      req.headers.authorization
-        ? createHash('sha256').update(req.headers.authorization).digest('base64url')
-        : `ip:${ipKeyGenerator(req.ip ?? '')}`,
+      req.headers.authorization ? callerKey(req.headers.authorization) : `ip:${ipKeyGenerator(req.ip ?? '')}`,
     handler: limitedResponse('too many requests for this API key; slow down'),
   });
 
@@ -86,7 +94,6 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
     perCaller,
     express.json({ limit: BODY_LIMIT }),
     tokenLimit,
-    answers?.serve ?? ((_req: Request, _res: Response, next: () => void) => next()),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
@@ -152,5 +159,10 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
     res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   });
 
-  return { app, apollo };
+  /** The HTTP handler: stored answers replayed ahead of Express, everything else through it. */
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    if (answers) answers.handle(req, res, () => app(req, res));
+    else app(req, res);
+  };
+  return { app, apollo, handler };
 }

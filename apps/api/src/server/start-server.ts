@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { migrate } from '@vcc/db';
 import pino from 'pino';
 import { type Config, loadConfig } from '../config.js';
@@ -30,7 +30,7 @@ export async function startApi(overrides: Partial<Config> = {}): Promise<Running
       .start(replacement)
       .catch((error: unknown) => log.error({ err: error }, 'could not listen for changes'));
   });
-  const { app, apollo } = await createApp({
+  const { handler, apollo } = await createApp({
     db: handle.db,
     config,
     log,
@@ -38,7 +38,7 @@ export async function startApi(overrides: Partial<Config> = {}): Promise<Running
     changes,
   });
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(config.API_PORT, () => resolve(s));
+    const s = createServer(handler).listen(config.API_PORT, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.API_PORT;

@@ -1,6 +1,6 @@
 /** The real API over HTTP on a free port, on a fresh test database of either kind. */
 
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { importScenario, schema } from '@vcc/db';
 import type { Role } from '@vcc/db/schema';
@@ -44,9 +44,9 @@ export async function startTestApi(kind: DatabaseKind, env: Record<string, strin
   // As served: answers replayed from memory while the database's change feed says they are current.
   const changes = new ChangeFeed(log);
   await changes.start(database);
-  const { app, apollo } = await createApp({ db: database.db, config, log, secret, changes });
+  const { handler, apollo } = await createApp({ db: database.db, config, log, secret, changes });
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createServer(handler).listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

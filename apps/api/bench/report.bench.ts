@@ -48,7 +48,7 @@ console.log(
 const cold = await time(RUNS, () => spReportCold(db, sp.id, month));
 
 /** The rows the report reads, under the SP's scope, handed to `drain`. */
-const query = tenantMachinesQuery(activityMonthsFor([month])!, null);
+const query = tenantMachinesQuery(activityMonthsFor([month])!, false);
 const scoped = <T>(work: (t: typeof pg) => Promise<T>) =>
   pg.begin(async (t) => {
     await t`select set_config('app.sp_id', ${sp.id}, true), set_config('app.scope', 'sp', true), set_config('role', 'vcc_app', true)`;

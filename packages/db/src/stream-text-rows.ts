@@ -52,6 +52,22 @@ export async function streamTextRows(
   if (rest + decoder.end() !== '') throw new Error('COPY output ended inside a row');
 }
 
+/**
+ * A small parameterized query's rows as field arrays, in the same shapes as streamTextRows gives:
+ * prepared on PostgreSQL, so a query run on every request is planned (row-level security included)
+ * once per connection rather than each time, as a COPY would be.
+ */
+export async function queryFields(
+  executor: Executor,
+  query: string,
+  params: readonly string[],
+): Promise<Field[][]> {
+  const client = driverClient(executor);
+  if (!isPostgresJs(client))
+    return (await client.query<Field[]>(query, [...params], { rowMode: 'array' })).rows;
+  return (await client.unsafe(query, [...params], { prepare: true }).values()) as Field[][];
+}
+
 /** One line of COPY's text format: tab-separated, `\N` for null, backslash escapes within values. */
 export function copyFields(line: string): Field[] {
   const fields: Field[] = line.split('\t');

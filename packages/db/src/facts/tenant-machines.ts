@@ -7,10 +7,8 @@
  */
 import { type MachineFacts, monthIndex, monthOfIndex, type OpClass } from '@vcc/rules';
 import type { Executor } from '../scope.js';
-import { type Field, streamTextRows } from '../stream-text-rows.js';
+import { type Field, queryFields, streamTextRows } from '../stream-text-rows.js';
 import type { EstateConfig } from './load-estate-facts.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Column positions in the query below; the months' day bits and late bits follow `FIRST_AT`. */
 const TENANT = 0;
@@ -27,9 +25,9 @@ const BITS = 9;
 /**
  * The query behind streamTenantMachines: usage rows joined to their machines, in key order, with one
  * column per month of the window (an absent month reads 0): plain integers, no arrays to parse.
- * Parameter-free (COPY takes none): the tenant id must have been checked to be a UUID.
+ * For one tenant it takes the tenant id as $1; for the whole SP it takes no parameter (COPY takes none).
  */
-export function tenantMachinesQuery(window: { from: string; to: string }, onlyTenant: string | null): string {
+export function tenantMachinesQuery(window: { from: string; to: string }, onlyTenant: boolean): string {
   const from = monthIndex(window.from);
   const months = monthIndex(window.to) - from + 1;
   const bits = (column: string) =>
@@ -39,7 +37,7 @@ export function tenantMachinesQuery(window: { from: string; to: string }, onlyTe
          ${bits('days')}, ${bits('late_days')}
     from machine_usage u
     join machines m on m.tenant_id = u.tenant_id and m.id = u.machine_id
-   where u.sp_id = (select app_sp_id())${onlyTenant === null ? '' : ` and u.tenant_id = '${onlyTenant}'`}
+   where u.sp_id = (select app_sp_id())${onlyTenant ? ' and u.tenant_id = $1::uuid' : ''}
    order by u.tenant_id, u.machine_id`;
 }
 
@@ -51,10 +49,8 @@ export async function streamTenantMachines(
 ): Promise<void> {
   if (config.facts.tenants.length === 0) return;
   const only = config.onlyTenant;
-  if (only !== null && !UUID.test(only)) throw new Error(`not a tenant id: ${only}`);
   const from = monthIndex(window.from);
   const months = monthIndex(window.to) - from + 1;
-  const query = tenantMachinesQuery(window, only);
 
   let tenant: string | null = null;
   let machines: MachineFacts[] = [];
@@ -70,7 +66,7 @@ export async function streamTenantMachines(
       );
     machines = [];
   };
-  await streamTextRows(tx, query, (r) => {
+  const onRow = (r: Field[]) => {
     if (r[TENANT] !== tenant) {
       flush();
       tenant = r[TENANT] as string;
@@ -99,6 +95,9 @@ export async function streamTenantMachines(
       const lateDays = Number(r[BITS + months + i]);
       machine.activity.push({ server, opClass, month: monthOfIndex(from + i), days, lateDays });
     }
-  });
+  };
+  // The whole SP: streamed through COPY. One tenant: a few hundred rows from a prepared query.
+  if (only === null) await streamTextRows(tx, tenantMachinesQuery(window, false), onRow);
+  else for (const r of await queryFields(tx, tenantMachinesQuery(window, true), [only])) onRow(r);
   flush();
 }

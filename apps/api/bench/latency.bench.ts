@@ -4,25 +4,24 @@
  * any HTTP service on this machine). Both servers run as child processes; the clients run here.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { monthOf } from '@vcc/rules';
 import { graphqlRequest, licenseReportQuery } from './graphql-requests.js';
 import { type LoadResult, load } from './http-load.js';
-import { seededEstate } from './seeded-estate.js';
+import { latestMonth, seededEstate } from './seeded-estate.js';
 import { startApiProcess, vcc, waitFor } from './vcc-process.js';
 
 const CLIENTS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const month = process.env.BENCH_MONTH ?? monthOf(Date.now());
-const QUERY = licenseReportQuery(month);
 
 const url =
   process.env.BENCH_REPORT_DATABASE_URL ??
   (await seededEstate({
-    tenants: Number(process.env.BENCH_TENANTS ?? 1_000),
-    machines: Number(process.env.BENCH_MACHINES ?? 100_000),
+    tenants: Number(process.env.BENCH_TENANTS ?? 10_000),
+    machines: Number(process.env.BENCH_MACHINES ?? 1_000_000),
     months: 1,
   }));
 const database = { url };
+const month = process.env.BENCH_MONTH ?? (await latestMonth(url));
+const QUERY = licenseReportQuery(month);
 
 const spKey = vcc(database, ['keys', 'create', '--role', 'sp-viewer']);
 const tenantKey = vcc(database, ['keys', 'create', '--tenant', 't-1', '--role', 'tenant-viewer']);

@@ -9,11 +9,11 @@
  */
 import 'reflect-metadata';
 import { openDatabase, queryRows, tenantMachinesQuery, withScope } from '@vcc/db';
-import { activityMonthsFor, monthIndex, monthOf } from '@vcc/rules';
+import { activityMonthsFor, monthIndex } from '@vcc/rules';
 import { sql } from 'drizzle-orm';
 import { computeReport } from '../src/reports/report-service.js';
 import { graphqlRequest, licenseReportQuery } from './graphql-requests.js';
-import { seededEstate } from './seeded-estate.js';
+import { latestMonth, seededEstate } from './seeded-estate.js';
 import { benchPrincipal, spReportCached, spReportCold } from './sp-report-runs.js';
 import { median, ms, time } from './timing.js';
 import { startApiProcess, vcc } from './vcc-process.js';
@@ -21,11 +21,11 @@ import { startApiProcess, vcc } from './vcc-process.js';
 const url =
   process.env.BENCH_REPORT_DATABASE_URL ??
   (await seededEstate({
-    tenants: Number(process.env.BENCH_TENANTS ?? 1_000),
-    machines: Number(process.env.BENCH_MACHINES ?? 100_000),
+    tenants: Number(process.env.BENCH_TENANTS ?? 10_000),
+    machines: Number(process.env.BENCH_MACHINES ?? 1_000_000),
     months: 1,
   }));
-const month = process.env.BENCH_MONTH ?? monthOf(Date.now());
+const month = process.env.BENCH_MONTH ?? (await latestMonth(url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 const handle = await openDatabase({ url, max: 4 });

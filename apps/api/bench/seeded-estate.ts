@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { openDatabase, queryRows } from '@vcc/db';
+import { monthOf, monthOfIndex } from '@vcc/rules';
 import { sql } from 'drizzle-orm';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -50,4 +51,19 @@ export async function seededEstate(size: {
   });
   if (seeded.status !== 0) throw new Error('seeding the benchmark estate failed');
   return url.toString();
+}
+
+/** The latest month with restore points in the estate at `url`: the month its benchmarks report. */
+export async function latestMonth(url: string): Promise<string> {
+  const handle = await openDatabase({ url, max: 1 });
+  try {
+    // Usage arrays are indexed by month number: the highest upper bound is the latest active month.
+    const [row] = await queryRows<{ n: number | null }>(
+      handle.db,
+      sql`select max(array_upper(days, 1)) as n from machine_usage`,
+    );
+    return row?.n ? monthOfIndex(row.n) : monthOf(Date.now());
+  } finally {
+    await handle.close();
+  }
 }

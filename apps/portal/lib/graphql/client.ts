@@ -18,6 +18,7 @@ export async function gql<TData, TVars extends Record<string, unknown> = Record<
   token?: string,
   /** The address of the browser this call serves, so the API's per-address limits see it, not the portal. */
   clientAddress?: string,
+  { timeoutMs = API_TIMEOUT_MS }: { timeoutMs?: number } = {},
 ): Promise<TData> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
@@ -31,7 +32,7 @@ export async function gql<TData, TVars extends Record<string, unknown> = Record<
       body: JSON.stringify({ query, variables }),
       // Per-user data: never let Next's fetch cache share it between requests.
       cache: 'no-store',
-      signal: AbortSignal.timeout(API_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (cause) {
     throw new ApiError('NETWORK_ERROR', `API unreachable: ${(cause as Error).message}`);

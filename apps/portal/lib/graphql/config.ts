@@ -9,3 +9,9 @@ export function apiUrl(): string {
 
 /** A hung API must not hang a page render or a sign-in for ever. */
 export const API_TIMEOUT_MS = 10_000;
+
+/**
+ * For a section streamed after the rest of its page (it blocks nothing while it waits): long enough
+ * for the API to compute a year of month reports with its cache cold.
+ */
+export const STREAMED_SECTION_TIMEOUT_MS = 60_000;

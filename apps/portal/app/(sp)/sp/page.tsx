@@ -1,61 +1,42 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { LoadingPanel } from '@/components/loading-panel';
 import { MonthPicker } from '@/components/month-picker';
 import { PageHeader } from '@/components/page-header';
 import { Section } from '@/components/section';
 import { SpCounterCards } from '@/components/sp-counter-cards';
+import { SpTrendSection } from '@/components/sp-trend-section';
 import { StateBadge } from '@/components/state-badge';
 import { TopTenantsTable } from '@/components/top-tenants-table';
-import { TrendChart, type TrendSeries } from '@/components/trend-chart';
-import { TrendTable } from '@/components/trend-table';
 import { ViolationSummary } from '@/components/violation-summary';
 import { withApi } from '@/lib/api/call';
 import { formatCount } from '@/lib/format';
-import { COUNTERS } from '@/lib/graphql/enums';
-import { fetchSpTrend, type SpTrendPoint } from '@/lib/graphql/operations/sp-trend';
+import { fetchSpTrend } from '@/lib/graphql/operations/sp-trend';
 import { fetchTenantUsage } from '@/lib/graphql/operations/tenant-usage';
 import { fetchViolationSummary } from '@/lib/graphql/operations/violation-summary';
-import { COUNTER_LABEL } from '@/lib/labels';
-import { monthLabel, monthParam, monthShortLabel } from '@/lib/month';
+import { monthLabel, monthParam } from '@/lib/month';
 
 export const metadata: Metadata = { title: 'Overview' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const TREND_MONTHS = 12;
 const TOP_TENANTS = 10;
 /** Violations listed per severity; the rest are counted (there may be thousands). */
 const VIOLATIONS_PER_SEVERITY = 5;
 
-function toSeries(trend: readonly SpTrendPoint[]): TrendSeries[] {
-  return COUNTERS.map((counter) => ({
-    counter,
-    label: COUNTER_LABEL[counter],
-    points: trend.map((p) => {
-      const c = p.counters.find((x) => x.counter === counter);
-      return {
-        month: p.month,
-        label: monthShortLabel(p.month),
-        used: c?.used ?? 0,
-        capacity: c?.capacity ?? null,
-      };
-    }),
-  }));
-}
-
 export default async function SpOverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const month = monthParam((await searchParams).month);
-  // Three bounded answers, whatever the number of tenants: the SP's counters month by month (the
-  // last is this month's), the ten largest tenants, and the violations counted per severity.
-  const [trend, top, violations] = await withApi(`/sp?month=${month}`, (token) =>
+  // Three bounded answers, whatever the number of tenants: the SP's counters this month, the ten
+  // largest tenants, and the violations counted per severity. The 12-month trend streams in after
+  // them (SpTrendSection).
+  const [[sp], top, violations] = await withApi(`/sp?month=${month}`, (token) =>
     Promise.all([
-      fetchSpTrend(token, month, TREND_MONTHS),
+      fetchSpTrend(token, month, 1),
       fetchTenantUsage(token, { month, search: null, sort: 'UNITS', first: TOP_TENANTS, after: null }),
       fetchViolationSummary(token, month, VIOLATIONS_PER_SEVERITY),
     ]),
   );
-  const sp = trend.find((p) => p.month === month) ?? null;
-  const series = toSeries(trend);
 
   return (
     <div className="stack">
@@ -93,8 +74,9 @@ export default async function SpOverviewPage({ searchParams }: { searchParams: S
         title="Last 12 months"
         description="Used machines per counter (solid) against capacity (dashed)."
       >
-        <TrendChart series={series} />
-        <TrendTable series={series} />
+        <Suspense fallback={<LoadingPanel label="Loading the 12-month trend…" />}>
+          <SpTrendSection month={month} />
+        </Suspense>
       </Section>
 
       <Section

@@ -29,7 +29,18 @@ interface Vars extends Record<string, unknown> {
  * Its last month carries the full figures of `to`, so the overview needs no licenseReport, which
  * would bring every tenant's figures along.
  */
-export async function fetchSpTrend(token: string, to: string, months: number): Promise<SpTrendPoint[]> {
-  const data = await gql<{ licenseTrend: SpTrendPoint[] }, Vars>(LICENSE_TREND, { to, months }, token);
+export async function fetchSpTrend(
+  token: string,
+  to: string,
+  months: number,
+  options: { timeoutMs?: number } = {},
+): Promise<SpTrendPoint[]> {
+  const data = await gql<{ licenseTrend: SpTrendPoint[] }, Vars>(
+    LICENSE_TREND,
+    { to, months },
+    token,
+    undefined,
+    options,
+  );
   return data.licenseTrend;
 }

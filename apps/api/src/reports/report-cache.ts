@@ -25,15 +25,48 @@ export function reportCacheKey(parts: {
   return `${parts.spId}|${parts.tenantId ?? '*'}|${parts.month}|${parts.detail}|${parts.version}`;
 }
 
-/** The cached report, or a fresh one; `uncommitted`: computed inside a writing transaction, not kept. */
-export async function cachedReport(
-  key: string,
+/** Computations under way, by key: a request asking for a report being computed waits for it. */
+const running = new Map<string, Promise<CachedReport>>();
+
+/**
+ * The reports for `keys`: cached ones as they are, those being computed by another request awaited,
+ * the rest computed together by `compute` (given their positions in `keys`). `uncommitted`: computed
+ * inside a writing transaction, neither kept nor shared.
+ */
+export async function cachedReports(
+  keys: readonly string[],
   uncommitted: boolean,
-  compute: () => Promise<CachedReport>,
-): Promise<CachedReport> {
-  const hit = uncommitted ? undefined : cache.get(key);
-  if (hit) return hit;
-  const fresh = await compute();
-  if (!uncommitted) cache.set(key, fresh);
-  return fresh;
+  compute: (missing: number[]) => Promise<CachedReport[]>,
+): Promise<CachedReport[]> {
+  if (uncommitted) return compute(keys.map((_, i) => i));
+  const found: (CachedReport | Promise<CachedReport> | undefined)[] = keys.map(
+    (key) => cache.get(key) ?? running.get(key),
+  );
+  const missing = keys.flatMap((_, i) => (found[i] === undefined ? [i] : []));
+  if (missing.length > 0) {
+    const computing = compute(missing);
+    missing.forEach((i, n) => {
+      const key = keys[i]!;
+      const one = computing.then((reports) => reports[n]!);
+      // Shared with concurrent requests until it settles; kept once computed.
+      running.set(key, one);
+      one
+        .then((report) => cache.set(key, report))
+        .catch(() => {})
+        .finally(() => running.delete(key));
+      found[i] = one;
+    });
+  }
+  return Promise.all(
+    found.map(async (entry, i) => {
+      try {
+        return await entry!;
+      } catch (error) {
+        // Another request's computation failed (its transaction, not necessarily this one): compute anew.
+        if (missing.includes(i)) throw error;
+        const [own] = await compute([i]);
+        return own!;
+      }
+    }),
+  );
 }

@@ -9,7 +9,7 @@ import { activityMonthsFor, evaluateMonthIncrementally, type MonthReport, type V
 import { sql } from 'drizzle-orm';
 import { isSpRole, type Principal, scopeOf } from '../auth/principal.js';
 import { notFound } from '../errors.js';
-import { type CachedReport, cachedReport, reportCacheKey } from './report-cache.js';
+import { type CachedReport, cachedReports, reportCacheKey } from './report-cache.js';
 
 /** Violations about the SP's own license: a tenant's report leaves them out (it cannot see that license). */
 const SP_LICENSE_CODES: ReadonlySet<Violation['code']> = new Set([
@@ -31,16 +31,17 @@ export interface ReportOptions {
 }
 
 /**
- * The engine's report for the caller's reach, computed from the database (no cache): the
- * configuration first, then the machines streamed tenant by tenant, each tenant evaluated as soon as
- * its machines are in, so memory holds one tenant's facts at a time.
+ * The engine's reports for the caller's reach and these months, computed from the database (no
+ * cache) in one pass: the configuration first, then the machines of every month's window streamed
+ * tenant by tenant, each tenant evaluated for every month as soon as its machines are in, so memory
+ * holds one tenant's facts at a time and the rows are read once whatever the number of months.
  */
-export async function computeReport(
+export async function computeReports(
   tx: Transaction,
   principal: Principal,
-  month: string,
+  months: readonly string[],
   options: ReportOptions = {},
-): Promise<CachedReport> {
+): Promise<CachedReport[]> {
   const machines = options.machines ?? 'none';
   const only = typeof machines === 'object' ? machines.tenant : undefined;
   const tenantId = scopeOf(principal).tenantId;
@@ -48,20 +49,48 @@ export async function computeReport(
     tenant: only !== undefined ? { externalId: only } : tenantId ? { id: tenantId } : undefined,
   });
   if (!config) throw notFound('service provider');
-  const evaluation = evaluateMonthIncrementally(config.facts, month, { machines: machines !== 'none' });
-  const window = activityMonthsFor([month]);
-  if (window) await streamTenantMachines(tx, window, config, (i, m) => evaluation.addTenant(i, m));
-  return { ruleset: config.facts.ruleset, report: evaluation.finish() };
+  const evaluations = months.map((month) =>
+    evaluateMonthIncrementally(config.facts, month, { machines: machines !== 'none' }),
+  );
+  const window = activityMonthsFor(months);
+  if (window) {
+    await streamTenantMachines(tx, window, config, (i, m) => {
+      for (const evaluation of evaluations) evaluation.addTenant(i, m);
+    });
+  }
+  return evaluations.map((evaluation) => ({ ruleset: config.facts.ruleset, report: evaluation.finish() }));
 }
 
+/** One month's report computed from the database (no cache). */
+export async function computeReport(
+  tx: Transaction,
+  principal: Principal,
+  month: string,
+  options: ReportOptions = {},
+): Promise<CachedReport> {
+  const [report] = await computeReports(tx, principal, [month], options);
+  return report!;
+}
+
+/** The caller's report for one month, from the cache when the estate has not changed since. */
 export async function monthReport(
   tx: Transaction,
   principal: Principal,
   month: string,
   options: ReportOptions = {},
 ): Promise<ScopedMonthReport> {
+  const [report] = await monthReports(tx, principal, [month], options);
+  return report!;
+}
+
+/** The caller's reports for several months: those not cached are computed together, in one pass. */
+export async function monthReports(
+  tx: Transaction,
+  principal: Principal,
+  months: readonly string[],
+  options: ReportOptions = {},
+): Promise<ScopedMonthReport[]> {
   const machines = options.machines ?? 'none';
-  const only = typeof machines === 'object' ? machines.tenant : undefined;
   // A transaction that has written (a mutation before this read in the same request) may yet roll
   // back, taking its version bump with it: its reports are computed but never cached.
   const [sp] = await queryRows<{ version: number; writing: boolean }>(
@@ -70,16 +99,33 @@ export async function monthReport(
           from service_providers where id = app_sp_id()`,
   );
   if (!sp) throw notFound('service provider');
-  const key = reportCacheKey({
-    spId: principal.spId,
-    tenantId: scopeOf(principal).tenantId ?? null,
-    month,
-    detail: typeof machines === 'object' ? `tenant:${machines.tenant}` : machines,
-    version: sp.version,
-  });
-  const { ruleset, report } = await cachedReport(key, sp.writing, () =>
-    computeReport(tx, principal, month, options),
+  const keys = months.map((month) =>
+    reportCacheKey({
+      spId: principal.spId,
+      tenantId: scopeOf(principal).tenantId ?? null,
+      month,
+      detail: typeof machines === 'object' ? `tenant:${machines.tenant}` : machines,
+      version: sp.version,
+    }),
   );
+  const reports = await cachedReports(keys, sp.writing, (missing) =>
+    computeReports(
+      tx,
+      principal,
+      missing.map((i) => months[i]!),
+      options,
+    ),
+  );
+  return reports.map((r) => scoped(principal, r, options));
+}
+
+/** What the caller may see of a report computed for its reach. */
+function scoped(
+  principal: Principal,
+  { ruleset, report }: CachedReport,
+  options: ReportOptions,
+): ScopedMonthReport {
+  const only = typeof options.machines === 'object' ? options.machines.tenant : undefined;
   if (isSpRole(principal.role) && only === undefined) return { ...report, ruleset };
   // A tenant's view, or one tenant's detail: that tenant's figures and violations, never SP totals
   // (for one tenant's facts they would be that tenant's share, not the SP's).

@@ -1,8 +1,22 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type postgres from 'postgres';
+import { compile, driverClient, isPostgresJs } from './driver.js';
 import type { Executor } from './scope.js';
 
-/** Runs a raw query and returns its rows, whichever driver is beneath (their result shapes differ). */
+/**
+ * Runs a raw query and returns its rows, whichever driver is beneath (their result shapes differ).
+ * On PostgreSQL the statement is prepared, once per connection: these queries run on every request,
+ * and planning them each time (row-level security's policies included) would cost more than running
+ * them. Their text depends on the code path, never on values, so the set of statements stays small.
+ */
 export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]> {
+  const client = driverClient(executor);
+  if (isPostgresJs(client)) {
+    const { sql: text, params } = compile(executor, query);
+    return (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], {
+      prepare: true,
+    })) as unknown as T[];
+  }
   const result = (await executor.execute(query)) as unknown;
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

@@ -9,22 +9,10 @@
  * parses numbers) or null: read them with `Number()` and `String()`.
  */
 import { StringDecoder } from 'node:string_decoder';
-import type { PGlite } from '@electric-sql/pglite';
-import type postgres from 'postgres';
+import { driverClient, isPostgresJs } from './driver.js';
 import type { Executor } from './scope.js';
 
 export type Field = string | number | null;
-
-/** The driver client beneath a drizzle database or transaction (drizzle keeps it on its session). */
-function driverClient(executor: Executor): postgres.Sql | PGlite {
-  const client = (executor as unknown as { session?: { client?: unknown } }).session?.client;
-  if (!client) throw new Error('no driver client beneath this database handle');
-  return client as postgres.Sql | PGlite;
-}
-
-function isPostgresJs(client: postgres.Sql | PGlite): client is postgres.Sql {
-  return typeof (client as postgres.Sql).unsafe === 'function';
-}
 
 export async function streamTextRows(
   executor: Executor,

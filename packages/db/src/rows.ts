@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { DrizzleQueryError, type SQL, sql } from 'drizzle-orm';
 import type postgres from 'postgres';
 import { compile, driverClient, isPostgresJs } from './driver.js';
 import type { Executor } from './scope.js';
@@ -13,9 +13,14 @@ export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]>
   const client = driverClient(executor);
   if (isPostgresJs(client)) {
     const { sql: text, params } = compile(executor, query);
-    return (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], {
-      prepare: true,
-    })) as unknown as T[];
+    try {
+      return (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], {
+        prepare: true,
+      })) as unknown as T[];
+    } catch (error) {
+      // Wrapped as drizzle wraps driver errors, so callers find the code on `cause` either way.
+      throw new DrizzleQueryError(text, params, error as Error);
+    }
   }
   const result = (await executor.execute(query)) as unknown;
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];

@@ -1,17 +1,10 @@
 import 'server-only';
 import { gql } from '../graphql/client';
 import { isApiError } from '../graphql/errors';
+import type { SignInMutation, SignInMutationVariables } from '../graphql/generated';
 
-/** The API's answer to `signIn` (contract agreed with apps/api). */
-export interface SignInResult {
-  token: string;
-  user: {
-    id: string;
-    email: string;
-    role: string;
-    tenant: { externalId: string; name: string } | null;
-  };
-}
+/** The API's answer to `signIn`: its token and who signed in. */
+export type SignInResult = NonNullable<SignInMutation['signIn']>;
 
 const SIGN_IN = /* GraphQL */ `
   mutation SignIn($email: String!, $password: String!) {
@@ -33,7 +26,7 @@ export async function signInWithPassword(
   clientAddress?: string,
 ): Promise<SignInResult | null> {
   try {
-    const data = await gql<{ signIn: SignInResult | null }, { email: string; password: string }>(
+    const data = await gql<SignInMutation, SignInMutationVariables>(
       SIGN_IN,
       { email, password },
       undefined,

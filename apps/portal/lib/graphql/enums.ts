@@ -1,24 +1,18 @@
-/** GraphQL enums shared by several operations (apps/api SDL spells them in UPPER_CASE). */
-export type Counter = 'VM_BACKUP' | 'VM_REPLICA' | 'SERVER' | 'WORKSTATION';
-export type LicenseState = 'OK' | 'GRACE' | 'EXCEEDED' | 'UNLICENSED';
-export type LicenseType =
-  | 'CLOUD_CONNECT_SP'
-  | 'PERPETUAL'
-  | 'SUBSCRIPTION'
-  | 'RENTAL'
-  | 'HOSTING'
-  | 'EVALUATION'
-  | 'NFR'
-  | 'FREE';
-export type Severity = 'INFO' | 'WARNING' | 'ERROR';
-export type ChargePool = 'SP_CLOUD_CONNECT' | 'TENANT_LICENSE';
-export type ChargeStatus = 'USED' | 'NEW' | 'RENTAL';
-export type MachineKind = 'VM' | 'SERVER' | 'WORKSTATION';
+/** GraphQL enums shared by several operations, as generated from the API's SDL (UPPER_CASE values). */
+import type { Counter, TenantsQuery } from './generated';
 
-export interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
+export type {
+  ChargePool,
+  ChargeStatus,
+  Counter,
+  LicenseState,
+  LicenseType,
+  MachineKind,
+  Severity,
+} from './generated';
+
+/** Every connection's page info: all operations select the same two fields. */
+export type PageInfo = TenantsQuery['tenants']['pageInfo'];
 
 /** The display order of the SP counters everywhere in the portal. */
 export const COUNTERS: readonly Counter[] = ['VM_BACKUP', 'VM_REPLICA', 'SERVER', 'WORKSTATION'];

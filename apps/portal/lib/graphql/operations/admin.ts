@@ -1,43 +1,24 @@
 import 'server-only';
 import { gql } from '../client';
 import type { PageInfo } from '../enums';
+import type {
+  AdminQuery,
+  AdminQueryVariables,
+  CreateApiKeyMutation,
+  CreateApiKeyMutationVariables,
+  CreateUserMutation,
+  CreateUserMutationVariables,
+  RevokeApiKeyMutation,
+  RevokeApiKeyMutationVariables,
+  Role,
+  SetUserDisabledMutation,
+  SetUserDisabledMutationVariables,
+} from '../generated';
 
-export type RoleEnum = 'SP_ADMIN' | 'SP_VIEWER' | 'TENANT_ADMIN' | 'TENANT_VIEWER';
-type TenantRef = { externalId: string; name: string } | null;
-
-export interface UserRow {
-  id: string;
-  email: string;
-  role: RoleEnum;
-  tenant: TenantRef;
-  createdAt: string;
-  disabled: boolean;
-}
-
-export interface ApiKeyRow {
-  id: string;
-  name: string;
-  display: string;
-  role: RoleEnum;
-  tenant: TenantRef;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface AuditRow {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string | null;
-  details: unknown;
-  reason: string | null;
-  tenant: TenantRef;
-}
-
-type Page<T> = { edges: { node: T }[]; pageInfo: PageInfo };
+export type RoleEnum = Role;
+export type UserRow = AdminQuery['users']['edges'][number]['node'];
+export type ApiKeyRow = AdminQuery['apiKeys']['edges'][number]['node'];
+export type AuditRow = AdminQuery['auditLog']['edges'][number]['node'];
 
 const ADMIN = /* GraphQL */ `
   query Admin($first: Int, $auditFirst: Int, $auditAfter: String, $action: String) {
@@ -62,11 +43,11 @@ export async function fetchAdmin(
   token: string,
   filter: { auditAfter: string | null; action: string | null },
 ): Promise<{ users: UserRow[]; apiKeys: ApiKeyRow[]; audit: AuditRow[]; auditPage: PageInfo }> {
-  const vars = { first: 200, auditFirst: 25, ...filter };
-  const data = await gql<
-    { users: Page<UserRow>; apiKeys: Page<ApiKeyRow>; auditLog: Page<AuditRow> },
-    typeof vars
-  >(ADMIN, vars, token);
+  const data = await gql<AdminQuery, AdminQueryVariables>(
+    ADMIN,
+    { first: 200, auditFirst: 25, ...filter },
+    token,
+  );
   return {
     users: data.users.edges.map((e) => e.node),
     apiKeys: data.apiKeys.edges.map((e) => e.node),
@@ -75,42 +56,50 @@ export async function fetchAdmin(
   };
 }
 
+const CREATE_USER = /* GraphQL */ `
+  mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { oneTimePassword user { id } } }
+`;
+
 export async function createUser(
   token: string,
-  input: { email: string; role: RoleEnum; tenantExternalId: string | null },
+  input: CreateUserMutationVariables['input'],
 ): Promise<string> {
-  const data = await gql<{ createUser: { oneTimePassword: string } }, { input: typeof input }>(
-    'mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { oneTimePassword user { id } } }',
-    { input },
-    token,
-  );
+  const data = await gql<CreateUserMutation, CreateUserMutationVariables>(CREATE_USER, { input }, token);
   return data.createUser.oneTimePassword;
 }
 
+const SET_USER_DISABLED = /* GraphQL */ `
+  mutation SetUserDisabled($id: ID!, $disabled: Boolean!) { setUserDisabled(id: $id, disabled: $disabled) { id } }
+`;
+
 export async function setUserDisabled(token: string, id: string, disabled: boolean): Promise<void> {
-  await gql<unknown, { id: string; disabled: boolean }>(
-    'mutation SetUserDisabled($id: ID!, $disabled: Boolean!) { setUserDisabled(id: $id, disabled: $disabled) { id } }',
+  await gql<SetUserDisabledMutation, SetUserDisabledMutationVariables>(
+    SET_USER_DISABLED,
     { id, disabled },
     token,
   );
 }
 
+const CREATE_API_KEY = /* GraphQL */ `
+  mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } } }
+`;
+
 export async function createApiKey(
   token: string,
-  input: { name: string; role: RoleEnum; tenantExternalId: string | null },
+  input: CreateApiKeyMutationVariables['input'],
 ): Promise<string> {
-  const data = await gql<{ createApiKey: { key: string } }, { input: typeof input }>(
-    'mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } } }',
+  const data = await gql<CreateApiKeyMutation, CreateApiKeyMutationVariables>(
+    CREATE_API_KEY,
     { input },
     token,
   );
   return data.createApiKey.key;
 }
 
+const REVOKE_API_KEY = /* GraphQL */ `
+  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id } }
+`;
+
 export async function revokeApiKey(token: string, id: string): Promise<void> {
-  await gql<unknown, { id: string }>(
-    'mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id } }',
-    { id },
-    token,
-  );
+  await gql<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>(REVOKE_API_KEY, { id }, token);
 }

@@ -1,26 +1,16 @@
 import 'server-only';
 import { gql } from '../client';
-import type { LicenseType, PageInfo } from '../enums';
+import type { PageInfo } from '../enums';
+import type {
+  CreateLicenseMutation,
+  CreateLicenseMutationVariables,
+  LicensesQuery,
+  LicensesQueryVariables,
+  UpdateLicenseMutation,
+  UpdateLicenseMutationVariables,
+} from '../generated';
 
-export interface LicenseCapacity {
-  vmBackup: number | null;
-  vmReplica: number | null;
-  server: number | null;
-  workstation: number | null;
-  points: number | null;
-  instances: number | null;
-}
-
-export interface LicenseRow {
-  id: string;
-  externalId: string;
-  type: LicenseType;
-  validFrom: string;
-  validTo: string | null;
-  capacity: LicenseCapacity;
-  server: { externalId: string } | null;
-  tenant: { externalId: string; name: string } | null;
-}
+export type LicenseRow = LicensesQuery['licenses']['edges'][number]['node'];
 
 const LICENSES = /* GraphQL */ `
   query Licenses($first: Int, $after: String) {
@@ -40,35 +30,36 @@ export async function fetchLicensePage(
   token: string,
   vars: { first: number; after: string | null },
 ): Promise<{ licenses: LicenseRow[]; pageInfo: PageInfo }> {
-  const data = await gql<{ licenses: { edges: { node: LicenseRow }[]; pageInfo: PageInfo } }, typeof vars>(
-    LICENSES,
-    vars,
-    token,
-  );
+  const data = await gql<LicensesQuery, LicensesQueryVariables>(LICENSES, vars, token);
   return { licenses: data.licenses.edges.map((e) => e.node), pageInfo: data.licenses.pageInfo };
 }
 
-export interface LicenseInput {
-  type: LicenseType;
-  validFrom: string;
+/** What the license form sends on create and on edit: every field, the capacity in full. */
+export type LicenseInput = Pick<
+  CreateLicenseMutationVariables['input'],
+  'type' | 'validFrom' | 'capacity'
+> & {
   validTo: string | null;
-  capacity: LicenseCapacity;
-}
+};
+
+const CREATE_LICENSE = /* GraphQL */ `
+  mutation CreateLicense($input: CreateLicenseInput!) { createLicense(input: $input) { id } }
+`;
 
 export async function createLicense(
   token: string,
   input: LicenseInput & { externalId: string; serverExternalId: string },
 ): Promise<void> {
-  await gql<unknown, { input: typeof input }>(
-    'mutation CreateLicense($input: CreateLicenseInput!) { createLicense(input: $input) { id } }',
-    { input },
-    token,
-  );
+  await gql<CreateLicenseMutation, CreateLicenseMutationVariables>(CREATE_LICENSE, { input }, token);
 }
 
+const UPDATE_LICENSE = /* GraphQL */ `
+  mutation UpdateLicense($externalId: String!, $input: UpdateLicenseInput!) { updateLicense(externalId: $externalId, input: $input) { id } }
+`;
+
 export async function updateLicense(token: string, externalId: string, input: LicenseInput): Promise<void> {
-  await gql<unknown, { externalId: string; input: LicenseInput }>(
-    'mutation UpdateLicense($externalId: String!, $input: UpdateLicenseInput!) { updateLicense(externalId: $externalId, input: $input) { id } }',
+  await gql<UpdateLicenseMutation, UpdateLicenseMutationVariables>(
+    UPDATE_LICENSE,
     { externalId, input },
     token,
   );

@@ -1,29 +1,10 @@
 import 'server-only';
 import { gql } from '../client';
-import type { ChargePool, ChargeStatus, Counter, MachineKind, PageInfo } from '../enums';
+import type { MachinesQuery, MachinesQueryVariables } from '../generated';
 
-export interface Charge {
-  pool: ChargePool;
-  counter: Counter | null;
-  license: string | null;
-  status: ChargeStatus;
-  units: number;
-  rules: string[];
-}
-
-export interface MachineRow {
-  id: string;
-  externalId: string;
-  kind: MachineKind;
-  agentOs: string | null;
-  agentVersion: string | null;
-  charges: Charge[];
-}
-
-export interface MachineEdge {
-  node: MachineRow;
-  cursor: string;
-}
+export type MachineEdge = MachinesQuery['machines']['edges'][number];
+export type MachineRow = MachineEdge['node'];
+export type Charge = MachineRow['charges'][number];
 
 const MACHINES = /* GraphQL */ `
   query Machines($month: String!, $tenantExternalId: String!, $first: Int, $after: String) {
@@ -40,22 +21,14 @@ const MACHINES = /* GraphQL */ `
   }
 `;
 
-interface Vars extends Record<string, unknown> {
-  month: string;
-  tenantExternalId: string;
-  first: number;
-  after: string | null;
-}
-
-interface Data {
-  machines: { edges: MachineEdge[]; pageInfo: PageInfo };
-}
-
 /**
  * One page of a tenant's charged machines. The tenant is always passed, also for tenant callers:
  * the portal never asks for more than the page shows.
  */
-export async function fetchMachinePage(token: string, vars: Vars): Promise<Data['machines']> {
-  const data = await gql<Data, Vars>(MACHINES, vars, token);
+export async function fetchMachinePage(
+  token: string,
+  vars: MachinesQueryVariables & { first: number; after: string | null },
+): Promise<MachinesQuery['machines']> {
+  const data = await gql<MachinesQuery, MachinesQueryVariables>(MACHINES, vars, token);
   return data.machines;
 }

@@ -1,13 +1,8 @@
 import 'server-only';
 import { gql } from '../client';
-import type { LicenseState } from '../enums';
-import type { SpCounter } from './license-report';
+import type { LicenseTrendQuery, LicenseTrendQueryVariables } from '../generated';
 
-export interface SpTrendPoint {
-  month: string;
-  counters: SpCounter[];
-  units: { used: number; capacity: number | null; state: LicenseState };
-}
+export type SpTrendPoint = LicenseTrendQuery['licenseTrend'][number];
 
 const LICENSE_TREND = /* GraphQL */ `
   query LicenseTrend($to: String!, $months: Int!) {
@@ -18,11 +13,6 @@ const LICENSE_TREND = /* GraphQL */ `
     }
   }
 `;
-
-interface Vars extends Record<string, unknown> {
-  to: string;
-  months: number;
-}
 
 /**
  * The SP's counters for `months` months ending with `to`, oldest first, in one call (SP roles).
@@ -35,7 +25,7 @@ export async function fetchSpTrend(
   months: number,
   options: { timeoutMs?: number } = {},
 ): Promise<SpTrendPoint[]> {
-  const data = await gql<{ licenseTrend: SpTrendPoint[] }, Vars>(
+  const data = await gql<LicenseTrendQuery, LicenseTrendQueryVariables>(
     LICENSE_TREND,
     { to, months },
     token,

@@ -1,17 +1,16 @@
 import 'server-only';
 import { gql } from '../client';
+import type { UpdateTenantPlanMutation, UpdateTenantPlanMutationVariables } from '../generated';
 
-export interface PlanInput {
-  vmBackup: number;
-  vmReplica: number;
-  server: number;
-  workstation: number;
-  vms: number;
-}
+export type PlanInput = UpdateTenantPlanMutationVariables['plan'];
+
+const UPDATE_TENANT_PLAN = /* GraphQL */ `
+  mutation UpdateTenantPlan($externalId: String!, $plan: PlanInput!) { updateTenantPlan(externalId: $externalId, plan: $plan) { id } }
+`;
 
 export async function updateTenantPlan(token: string, externalId: string, plan: PlanInput): Promise<void> {
-  await gql<unknown, { externalId: string; plan: PlanInput }>(
-    'mutation UpdateTenantPlan($externalId: String!, $plan: PlanInput!) { updateTenantPlan(externalId: $externalId, plan: $plan) { id } }',
+  await gql<UpdateTenantPlanMutation, UpdateTenantPlanMutationVariables>(
+    UPDATE_TENANT_PLAN,
     { externalId, plan },
     token,
   );

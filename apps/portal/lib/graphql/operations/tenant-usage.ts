@@ -1,23 +1,16 @@
 import 'server-only';
 import { gql } from '../client';
-import type { LicenseState, PageInfo } from '../enums';
-import type { Hosting, TenantCounter, TenantLicenseUsage } from './license-report';
+import type { PageInfo } from '../enums';
+import type { TenantUsageQuery, TenantUsageQueryVariables, TenantUsageSort } from '../generated';
 
 /** The API's `TenantUsageSort`: each column has one direction (largest or worst first for figures). */
-export type TenantUsageSort = 'NAME' | 'EXTERNAL_ID' | 'UNITS' | 'VIOLATIONS' | 'STATE';
+export type { TenantUsageSort };
 
-export interface TenantUsageRow {
-  tenant: { id: string; externalId: string; name: string; enabled: boolean; managedBySp: boolean };
-  units: number;
-  /** Part of all tenants' SP units, 0 to 1. */
-  share: number;
-  counters: TenantCounter[];
-  licenses: TenantLicenseUsage[];
-  /** Worst state of its licenses; null when it has none in use. */
-  licenseState: LicenseState | null;
-  hosting: Hosting | null;
-  openViolations: number;
-}
+/**
+ * `share`: part of all tenants' SP units, 0 to 1. `licenseState`: worst state of its licenses; null
+ * when it has none in use.
+ */
+export type TenantUsageRow = TenantUsageQuery['tenantUsage']['edges'][number]['node'];
 
 export interface TenantUsagePage {
   rows: TenantUsageRow[];
@@ -41,24 +34,21 @@ const TENANT_USAGE = /* GraphQL */ `
   }
 `;
 
-interface Vars extends Record<string, unknown> {
-  month: string;
-  search: string | null;
-  sort: TenantUsageSort;
-  first: number;
-  after: string | null;
-}
-
-interface Data {
-  tenantUsage: { totalCount: number; pageInfo: PageInfo; edges: { node: TenantUsageRow }[] };
-}
-
 /** One page of tenants with their month's figures; the API searches, sorts and pages (SP roles). */
-export async function fetchTenantUsage(token: string, vars: Vars): Promise<TenantUsagePage> {
-  const { tenantUsage } = await gql<Data, Vars>(TENANT_USAGE, vars, token);
+export async function fetchTenantUsage(
+  token: string,
+  vars: TenantUsageQueryVariables & {
+    search: string | null;
+    sort: TenantUsageSort;
+    first: number;
+    after: string | null;
+  },
+): Promise<TenantUsagePage> {
+  const { tenantUsage } = await gql<TenantUsageQuery, TenantUsageQueryVariables>(TENANT_USAGE, vars, token);
   return {
     rows: tenantUsage.edges.map((e) => e.node),
     pageInfo: tenantUsage.pageInfo,
-    totalCount: tenantUsage.totalCount,
+    // Nullable in the shared connection type, but tenantUsage always counts its tenants.
+    totalCount: tenantUsage.totalCount ?? 0,
   };
 }

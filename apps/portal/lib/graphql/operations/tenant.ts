@@ -1,32 +1,9 @@
 import 'server-only';
 import { gql } from '../client';
-import type { LicenseType } from '../enums';
+import type { TenantQuery, TenantQueryVariables } from '../generated';
 
-export interface TenantLicense {
-  id: string;
-  externalId: string;
-  type: LicenseType;
-  validFrom: string;
-  validTo: string | null;
-  capacity: {
-    vmBackup: number | null;
-    vmReplica: number | null;
-    server: number | null;
-    workstation: number | null;
-    points: number | null;
-    instances: number | null;
-  };
-}
-
-export interface TenantDetail {
-  id: string;
-  externalId: string;
-  name: string;
-  enabled: boolean;
-  managedBySp: boolean;
-  plan: { vmBackup: number; vmReplica: number; server: number; workstation: number; vms: number };
-  backupServers: { id: string; externalId: string; version: string; licenses: TenantLicense[] }[];
-}
+export type TenantDetail = NonNullable<TenantQuery['tenant']>;
+export type TenantLicense = TenantDetail['backupServers'][number]['licenses'][number];
 
 const TENANT = /* GraphQL */ `
   query Tenant($externalId: String!) {
@@ -46,10 +23,6 @@ const TENANT = /* GraphQL */ `
 
 /** Null when the tenant does not exist or the caller may not see it (the API decides). */
 export async function fetchTenant(token: string, externalId: string): Promise<TenantDetail | null> {
-  const data = await gql<{ tenant: TenantDetail | null }, { externalId: string }>(
-    TENANT,
-    { externalId },
-    token,
-  );
+  const data = await gql<TenantQuery, TenantQueryVariables>(TENANT, { externalId }, token);
   return data.tenant;
 }

@@ -1,14 +1,9 @@
 import 'server-only';
 import { gql } from '../client';
 import type { PageInfo } from '../enums';
+import type { TenantsQuery, TenantsQueryVariables } from '../generated';
 
-export interface TenantListItem {
-  id: string;
-  externalId: string;
-  name: string;
-  enabled: boolean;
-  managedBySp: boolean;
-}
+export type TenantListItem = TenantsQuery['tenants']['edges'][number]['node'];
 
 export interface TenantPage {
   tenants: TenantListItem[];
@@ -24,18 +19,11 @@ const TENANTS = /* GraphQL */ `
   }
 `;
 
-interface Vars extends Record<string, unknown> {
-  first: number;
-  after: string | null;
-  search: string | null;
-}
-
-interface Data {
-  tenants: { edges: { node: TenantListItem }[]; pageInfo: PageInfo };
-}
-
 /** One page of tenants, searched and paginated by the API (SP roles only). */
-export async function fetchTenantPage(token: string, vars: Vars): Promise<TenantPage> {
-  const data = await gql<Data, Vars>(TENANTS, vars, token);
+export async function fetchTenantPage(
+  token: string,
+  vars: TenantsQueryVariables & { first: number; after: string | null; search: string | null },
+): Promise<TenantPage> {
+  const data = await gql<TenantsQuery, TenantsQueryVariables>(TENANTS, vars, token);
   return { tenants: data.tenants.edges.map((e) => e.node), pageInfo: data.tenants.pageInfo };
 }

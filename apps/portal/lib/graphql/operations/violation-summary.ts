@@ -1,14 +1,9 @@
 import 'server-only';
 import { gql } from '../client';
-import type { Severity } from '../enums';
-import type { Violation } from './license-report';
+import type { ViolationSummaryQuery, ViolationSummaryQueryVariables } from '../generated';
 
-export interface ViolationGroup {
-  severity: Severity;
-  count: number;
-  /** The first few of the group only; `count` says how many there are. */
-  violations: Violation[];
-}
+/** A severity's count, and the first few of its violations only: `count` says how many there are. */
+export type ViolationGroup = ViolationSummaryQuery['violationSummary'][number];
 
 const VIOLATION_SUMMARY = /* GraphQL */ `
   query ViolationSummary($month: String!, $first: Int!) {
@@ -20,18 +15,13 @@ const VIOLATION_SUMMARY = /* GraphQL */ `
   }
 `;
 
-interface Vars extends Record<string, unknown> {
-  month: string;
-  first: number;
-}
-
 /** A month's violations per severity, worst first: counts, and the first `first` of each. */
 export async function fetchViolationSummary(
   token: string,
   month: string,
   first: number,
 ): Promise<ViolationGroup[]> {
-  const data = await gql<{ violationSummary: ViolationGroup[] }, Vars>(
+  const data = await gql<ViolationSummaryQuery, ViolationSummaryQueryVariables>(
     VIOLATION_SUMMARY,
     { month, first },
     token,

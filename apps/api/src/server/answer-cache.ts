@@ -42,7 +42,8 @@ export interface AnswerTicket {
 }
 
 interface Answer extends Omit<AnswerTicket, 'key'> {
-  body: string;
+  /** Bytes, encoded once: every replay writes the same buffer, however large, without copying it. */
+  body: Buffer;
   storedAt: number;
 }
 
@@ -174,7 +175,7 @@ export class AnswerCache {
         const { key, ...validity } = ticket;
         this.answers.set(key, {
           ...validity,
-          body: `${JSON.stringify(extensions ? { data, extensions } : { data })}\n`,
+          body: Buffer.from(`${JSON.stringify(extensions ? { data, extensions } : { data })}\n`),
           storedAt: Date.now(),
         });
       },

@@ -5,11 +5,11 @@
  * An answer is stored only when it is safe to replay: a query (never a mutation) whose root fields
  * all read the estate through the report service (CACHEABLE_FIELDS), answered without errors, for an
  * authenticated caller, while the change feed is live and knows the caller's estate version. It is
- * keyed by the exact credential, query text, variables and operation name, and replayed only while
- * the estate version it was computed at is still the latest, the credential epoch has not moved (no
- * key revoked, no user disabled since) and the credential has not expired. The data an answer holds
- * is never older than its version: the version was known before the query read the database.
- * Rate limits still apply: this sits behind them.
+ * keyed by the exact credential and request body (query text, variables, operation name), and
+ * replayed only while the estate version it was computed at is still the latest, the credential epoch
+ * has not moved (no key revoked, no user disabled since), the credential has not expired, and for a
+ * minute at most. The data an answer holds is never older than its version: the version was known
+ * before the query read the database. A replay counts against the same rate limits as any request.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';

@@ -59,6 +59,8 @@ export async function queryFields(
 /** One line of COPY's text format: tab-separated, `\N` for null, backslash escapes within values. */
 export function copyFields(line: string): Field[] {
   const fields: Field[] = line.split('\t');
+  // Most lines hold no backslash at all (no null, nothing escaped): nothing to look at field by field.
+  if (!line.includes('\\')) return fields;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i] as string;
     if (f === '\\N') fields[i] = null;

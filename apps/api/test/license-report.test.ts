@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DATABASE_KINDS } from '@vcc/db/testing';
 import { evaluate, type MonthReport, parseScenarioText, scenarioMonths, scenarioToFacts } from '@vcc/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LICENSE_REPORT, toReportMonth } from './support/report-query.js';
+import { LICENSE_REPORT, LICENSE_REPORT_FOR_TENANT, toReportMonth } from './support/report-query.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
 const SCENARIOS = path.resolve(import.meta.dirname, '../../../../shared/scenarios');
@@ -73,5 +73,26 @@ describe('tenant callers', () => {
     );
     const fromSp = toReportMonth(spRes.data!.licenseReport).tenants.find((t) => t.id === 'beta');
     expect(toReportMonth(tenantRes.data!.licenseReport).tenants).toEqual([fromSp]);
+  });
+
+  it('give the SP one tenant’s part on asking, with the same figures and only that tenant’s violations', async () => {
+    const key = await api.key('sp-viewer');
+    type Answer = { licenseReport: Parameters<typeof toReportMonth>[0] };
+    const whole = await api.gql<Answer>(LICENSE_REPORT, { month: '2026-11' }, key);
+    const part = await api.gql<Answer>(LICENSE_REPORT_FOR_TENANT, { month: '2026-11', tenant: 'beta' }, key);
+    expect(part.errors).toBeUndefined();
+    const wholeReport = toReportMonth(whole.data!.licenseReport);
+    const partReport = toReportMonth(part.data!.licenseReport);
+    expect(partReport.tenants).toEqual(wholeReport.tenants.filter((t) => t.id === 'beta'));
+    expect(partReport.violations).toEqual(wholeReport.violations.filter((v) => v.tenant === 'beta'));
+    expect(partReport.serviceProvider).toEqual(wholeReport.serviceProvider);
+    // A tenant asking for another tenant's part learns nothing of it.
+    const other = await api.gql<Answer>(
+      LICENSE_REPORT_FOR_TENANT,
+      { month: '2026-11', tenant: 'beta' },
+      await api.key('tenant-viewer', 'alpha'),
+    );
+    expect(other.data!.licenseReport.tenants).toEqual([]);
+    expect(other.data!.licenseReport.violations).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * point of the monthly review.
  */
 import { schema, type Transaction } from '@vcc/db';
-import { and } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Principal } from '../auth/principal.js';
 import { withinReach } from '../auth/scope-conditions.js';
 import type { LicenseTypeEnum } from '../schema/common/enums.js';
@@ -16,17 +16,46 @@ export async function namedLicenseReport(
   tx: Transaction,
   principal: Principal,
   month: string,
+  /** One tenant's part only (an external id): a tenant page needs no other tenant's figures. */
+  tenant?: string,
 ): Promise<LicenseReport> {
-  const report = await monthReport(tx, principal, month);
+  const whole = await monthReport(tx, principal, month);
+  const report =
+    tenant === undefined
+      ? whole
+      : {
+          ...whole,
+          tenants: whole.tenants.filter((t) => t.id === tenant),
+          violations: whole.violations.filter((v) => v.tenant === tenant),
+        };
   const tenantRows = await tx
     .select({ id: schema.tenants.id, externalId: schema.tenants.externalId, name: schema.tenants.name })
     .from(schema.tenants)
-    .where(and(...withinReach(principal, { spId: schema.tenants.spId, tenantId: schema.tenants.id })));
+    .where(
+      and(
+        ...withinReach(principal, { spId: schema.tenants.spId, tenantId: schema.tenants.id }),
+        ...(tenant === undefined ? [] : [eq(schema.tenants.externalId, tenant)]),
+      ),
+    );
   const licenseRows = await tx
     .select({ id: schema.licenses.id, externalId: schema.licenses.externalId, type: schema.licenses.type })
     .from(schema.licenses)
     .where(
-      and(...withinReach(principal, { spId: schema.licenses.spId, tenantId: schema.licenses.tenantId })),
+      and(
+        ...withinReach(principal, { spId: schema.licenses.spId, tenantId: schema.licenses.tenantId }),
+        // One tenant's part: its licenses and the SP's, not every tenant's.
+        ...(tenant === undefined
+          ? []
+          : [
+              or(
+                isNull(schema.licenses.tenantId),
+                inArray(
+                  schema.licenses.tenantId,
+                  tenantRows.map((t) => t.id),
+                ),
+              ),
+            ]),
+      ),
     );
   return toLicenseReport(report, {
     tenants: new Map(tenantRows.map((t) => [t.externalId, t])),

@@ -70,3 +70,9 @@ export function toReportMonth(r: GqlReport) {
     })),
   };
 }
+
+/** The same report, one tenant's part only. */
+export const LICENSE_REPORT_FOR_TENANT = LICENSE_REPORT.replace(
+  'query Report($month: String!) {\n    licenseReport(month: $month) {',
+  'query ReportForTenant($month: String!, $tenant: String) {\n    licenseReport(month: $month, tenant: $tenant) {',
+);

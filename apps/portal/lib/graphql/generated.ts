@@ -197,6 +197,7 @@ export type ReportFieldsFragment = { month: string, ruleset: Ruleset, servicePro
 
 export type LicenseReportQueryVariables = Exact<{
   month: string;
+  tenant?: string | null | undefined;
 }>;
 
 

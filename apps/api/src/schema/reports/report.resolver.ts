@@ -15,9 +15,15 @@ export class ReportResolver {
   async licenseReport(
     @Ctx() ctx: Context,
     @Arg('month', () => String) month: string,
+    @Arg('tenant', () => String, {
+      nullable: true,
+      description:
+        'Only this tenant’s part (its external id): its figures and violations, beside the SP’s figures',
+    })
+    tenant: string | null,
   ): Promise<LicenseReport> {
     const principal = principalOf(ctx);
     parseMonthArg(month, 'month');
-    return namedLicenseReport(await ctx.tx(), principal, month);
+    return namedLicenseReport(await ctx.tx(), principal, month, tenant ?? undefined);
   }
 }

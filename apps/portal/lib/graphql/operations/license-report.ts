@@ -34,14 +34,23 @@ export const REPORT_FIELDS = /* GraphQL */ `
 `;
 
 const LICENSE_REPORT = /* GraphQL */ `
-  query LicenseReport($month: String!) {
-    licenseReport(month: $month) { ...ReportFields }
+  query LicenseReport($month: String!, $tenant: String) {
+    licenseReport(month: $month, tenant: $tenant) { ...ReportFields }
   }
   ${REPORT_FIELDS}
 `;
 
 /** The whole month report within the caller's reach (all tenants for SP roles, one for tenants). */
-export async function fetchLicenseReport(token: string, month: string): Promise<LicenseReport> {
-  const data = await gql<LicenseReportQuery, LicenseReportQueryVariables>(LICENSE_REPORT, { month }, token);
+/** The month's report; with `tenant` (an external id), that tenant's part only (SP callers). */
+export async function fetchLicenseReport(
+  token: string,
+  month: string,
+  tenant?: string,
+): Promise<LicenseReport> {
+  const data = await gql<LicenseReportQuery, LicenseReportQueryVariables>(
+    LICENSE_REPORT,
+    { month, tenant: tenant ?? null },
+    token,
+  );
   return data.licenseReport;
 }

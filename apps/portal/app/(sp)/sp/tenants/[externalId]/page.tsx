@@ -40,10 +40,10 @@ export default async function SpTenantPage({
   // Viewers see the plan only; the API refuses their changes anyway.
   const admin = (await getPortalSession())?.user.role === 'sp-admin';
 
-  // licenseReport is SP-wide today; this page keeps only its tenant's part (see tenants page note).
+  // Only this tenant's part of the month's report: never every tenant's figures for one page.
   const [report, machines] = await withApi(`${path}?month=${month}`, (token) =>
     Promise.all([
-      fetchLicenseReport(token, month),
+      fetchLicenseReport(token, month, externalId),
       loadMachinesPage(token, { tenantExternalId: externalId, month, after, filter }),
     ]),
   );

@@ -36,9 +36,23 @@ function formatted(test: (value: string) => boolean, what: string, example: stri
   return z.string({ error }).refine(test, { error });
 }
 
-const id = z.string().min(1).max(ID_MAX_LENGTH);
-const name = z.string().min(1).max(NAME_MAX_LENGTH);
-const count = z.int().min(0);
+/** NUL or an unpaired UTF-16 surrogate: not text any store can keep (PostgreSQL refuses both). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what is refused here.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((value) => !UNSTORABLE.test(value), {
+      error: 'holds a character that cannot be stored (NUL or an unpaired surrogate)',
+    });
+
+const id = text(ID_MAX_LENGTH);
+const name = text(NAME_MAX_LENGTH);
+/** Counts are stored as 32-bit integers. */
+export const MAX_COUNT = 2_147_483_647;
+const count = z.int().min(0).max(MAX_COUNT);
 
 export const scenarioDate = formatted(isScenarioDate, 'a real calendar date YYYY-MM-DD', '2026-10-01');
 export const scenarioMonth = formatted(isScenarioMonth, 'a month YYYY-MM (01 to 12)', '2026-10');

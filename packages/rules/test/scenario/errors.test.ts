@@ -541,3 +541,36 @@ describe('formatScenarioErrors', () => {
     expect(formatScenarioErrors([])).toBe('');
   });
 });
+
+describe('values no store could keep', () => {
+  it('refuses an id or a name with NUL or an unpaired surrogate, at its path', () => {
+    expectError(
+      changed((s) => {
+        ALPHA(s).id = 'alpha\ud800';
+      }),
+      '$.tenants[0].id',
+      'cannot be stored',
+    );
+    expectError(
+      changed((s) => {
+        ALPHA(s).name = 'Alpha\u0000Ltd';
+      }),
+      '$.tenants[0].name',
+      'cannot be stored',
+    );
+  });
+
+  it('accepts a character outside the basic plane (a surrogate pair)', () => {
+    expect(parseScenario(changed((s) => void (ALPHA(s).name = 'Alpha 🚀'))).ok).toBe(true);
+  });
+
+  it('refuses a count beyond a 32-bit integer', () => {
+    expectError(
+      changed((s) => {
+        SP_LICENSE(s).capacity = { 'vm-backup': 2_147_483_648 };
+      }),
+      '$.serviceProvider.backupServers[0].licenses[0].capacity["vm-backup"]',
+      'must be at most 2147483647, got 2147483648',
+    );
+  });
+});

@@ -561,7 +561,10 @@ describe('values no store could keep', () => {
   });
 
   it('accepts a character outside the basic plane (a surrogate pair)', () => {
-    expect(parseScenario(changed((s) => void (ALPHA(s).name = 'Alpha 🚀'))).ok).toBe(true);
+    const withPair = changed((s) => {
+      ALPHA(s).name = 'Alpha 🚀';
+    });
+    expect(parseScenario(withPair).ok).toBe(true);
   });
 
   it('refuses a count beyond a 32-bit integer', () => {

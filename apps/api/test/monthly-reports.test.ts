@@ -6,12 +6,15 @@
  */
 import { queryRows } from '@vcc/db';
 import { DATABASE_KINDS } from '@vcc/db/testing';
+import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, expectBadInput } from './support/admin-support.js';
-import { parseCsv } from './support/parse-csv.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 import { threeTenantScenario } from './support/three-tenants.js';
+
+/** The CSV export's rows, by header. */
+const parseCsv = (text: string): Record<string, string>[] => parse(text, { columns: true, bom: true });
 
 const MONTH = '2026-10';
 const ADJUST = `mutation($input: AdjustTenantFigureInput!) { adjustTenantFigure(input: $input) {

@@ -64,13 +64,15 @@ export async function openResilientDatabase(
     old.close().catch(() => {});
   };
 
-  const onUncaught = (error: Error) => {
+  const onUncaught = (error: Error, origin: NodeJS.UncaughtExceptionOrigin) => {
     if (!closing && current.kind === 'postgres' && isDriverWriteAfterClose(error)) {
       log.warn({ err: error }, 'database connection lost mid-transaction; replacing the connection pool');
       replace().catch((e: unknown) => log.error({ err: e }, 'could not open a new connection pool'));
       return;
     }
-    log.fatal({ err: error }, 'uncaught exception');
+    // The driver hangs the failed statement on its errors, unenumerable; name it in the log.
+    const query = (error as { query?: unknown }).query;
+    log.fatal({ err: error, origin, query }, 'uncaught exception');
     process.stderr.write(`${error.stack ?? String(error)}\n`);
     process.exit(1);
   };

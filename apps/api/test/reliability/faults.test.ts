@@ -153,7 +153,7 @@ describe('idempotency under faults (private cluster, API as a child process)', (
     }
     await load;
     await admin.close();
-    terminated.check(api.pid() === pid, () => 'the API process died');
+    terminated.check(api.pid() === pid, () => `the API process died:\n${api.logs().slice(-4000)}`);
     terminated.record(`the API process kept running; ${poolReplacements()} pool replacements so far`);
     expect(terminated.failures).toEqual([]);
     expect(terminated.count).toBeGreaterThan(5);
@@ -196,7 +196,7 @@ describe('idempotency under faults (private cluster, API as a child process)', (
       recovery.check(ms <= 5_000, () => `recovered after ${ms} ms`);
     }
     await load;
-    recovery.check(api.pid() === pid, () => 'the API process died');
+    recovery.check(api.pid() === pid, () => `the API process died:\n${api.logs().slice(-4000)}`);
     recovery.record(`recovery ${times.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')}`);
     expect(done).toBe(true);
     expect(recovery.failures).toEqual([]);

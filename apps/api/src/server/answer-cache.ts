@@ -11,7 +11,7 @@
  * minute at most. The data an answer holds is never older than its version: the version was known
  * before the query read the database. A replay counts against the same rate limits as any request.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type Database, queryRows } from '@vcc/db';
@@ -21,6 +21,7 @@ import { Kind, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Principal } from '../auth/principal.js';
 import type { ChangeFeed } from './change-feed.js';
+import { requestId } from './request-id.js';
 
 /** Root fields whose answers depend only on the estate (and so on its version) and the caller. */
 const CACHEABLE_FIELDS = new Set([
@@ -70,73 +71,29 @@ export class AnswerCache {
     private readonly admit: (address: string, authorization: string) => Promise<boolean>,
   ) {}
 
+  /** The key of a request's answer: its exact credential and body. */
+  static keyOf(authorization: string, raw: Buffer): string {
+    return createHash('sha256').update(authorization).update('\u0000').update(raw).digest('base64url');
+  }
+
   /**
-   * In front of Express, on the raw request: a small JSON POST to /graphql with a credential is read
-   * here and keyed by the credential and its exact bytes; a valid stored answer is written back at
-   * once (after the caller's rate limits admit it), anything else goes on to Express with its body
-   * already parsed and its key attached for the plugin to store the answer under.
+   * Writes back the stored answer under `key` when it is still valid and the caller's rate limits
+   * admit it, and resolves true; else resolves false, having written nothing.
    */
-  handle(req: IncomingMessage, res: ServerResponse, pass: () => void): void {
-    const authorization = req.headers.authorization;
-    const length = Number(req.headers['content-length'] ?? Number.NaN);
+  async replay(key: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const answer = this.answers.get(key);
     if (
-      req.method !== 'POST' ||
-      req.url !== '/graphql' ||
-      !authorization ||
-      req.headers['x-forwarded-for'] !== undefined ||
-      !(length <= MAX_KEYED_BODY) ||
-      !JSON_TYPE.test(req.headers['content-type'] ?? '')
-    ) {
-      pass();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('error', () => res.destroy());
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks);
-      const key = createHash('sha256').update(authorization).update('\u0000').update(raw).digest('base64url');
-      const answer = this.answers.get(key);
-      const replay = async () => {
-        if (
-          !answer ||
-          !this.stillValid(answer) ||
-          !(await this.admit(req.socket.remoteAddress ?? '', authorization))
-        )
-          return false;
-        res.setHeader('x-request-id', requestId(req));
-        res.setHeader('content-type', 'application/json; charset=utf-8');
-        // Tells a client (and the tests) that no database work was done for this answer.
-        res.setHeader('x-answer', 'replayed');
-        res.end(answer.body);
-        return true;
-      };
-      replay()
-        .then((replayed) => {
-          if (replayed) return;
-          // Express's JSON parser skips a request already read; a body it would refuse is refused here alike.
-          try {
-            const body: unknown = JSON.parse(raw.toString('utf8'));
-            // Strict, as Express's parser: an object or an array, nothing else.
-            if (typeof body !== 'object' || body === null) throw new SyntaxError('not an object or array');
-            (req as RequestWithAnswerKey).body = body;
-          } catch {
-            res.statusCode = 400;
-            res.setHeader('content-type', 'application/json; charset=utf-8');
-            res.end(
-              JSON.stringify({
-                errors: [
-                  { message: 'the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } },
-                ],
-              }),
-            );
-            return;
-          }
-          (req as RequestWithAnswerKey).answerKey = key;
-          pass();
-        })
-        .catch(() => res.destroy());
-    });
+      !answer ||
+      !this.stillValid(answer) ||
+      !(await this.admit(req.socket.remoteAddress ?? '', req.headers.authorization ?? ''))
+    )
+      return false;
+    res.setHeader('x-request-id', requestId(req));
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    // Tells a client (and the tests) that no database work was done for this answer.
+    res.setHeader('x-answer', 'replayed');
+    res.end(answer.body);
+    return true;
   }
 
   /** At the start of a request: the ticket it needs to store its answer, or null when it may not. */
@@ -192,17 +149,8 @@ export class AnswerCache {
   }
 }
 
-/** Report queries are small; a larger body (a batch of restore points) is left to Express. */
-const MAX_KEYED_BODY = 64 * 1024;
-
-/** What Express's JSON parser accepts: JSON in UTF-8 (the default). */
-const JSON_TYPE = /^application\/json\s*(;\s*charset=("?)utf-8\2\s*)?$/i;
-
-type RequestWithAnswerKey = IncomingMessage & { body?: unknown; answerKey?: string };
-
-function requestId(req: IncomingMessage): string {
-  return (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
-}
+/** A request read ahead of Express carries its answer key, when it may be stored, to `ticket`. */
+export type RequestWithAnswerKey = IncomingMessage & { body?: unknown; answerKey?: string };
 
 /** A query selecting only cacheable root fields, plainly (no fragments or directives at the root). */
 function isCacheable(operation: OperationDefinitionNode): boolean {

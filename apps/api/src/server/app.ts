@@ -3,8 +3,7 @@
  * limit, a request id in every log line), `GET /reports/<month>.csv|.pdf` (report-exports.ts, same
  * auth and limits), `GET /healthz` (the process is up) and `GET /readyz` (the database answers).
  */
-import { createHash, randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHash } from 'node:crypto';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Database } from '@vcc/db';
 import { sql } from 'drizzle-orm';
@@ -16,11 +15,15 @@ import { authenticate } from '../auth/authenticate.js';
 import { scopeOf } from '../auth/principal.js';
 import type { Config } from '../config.js';
 import { unauthenticated } from '../errors.js';
+import { getSchema } from '../schema/build-schema.js';
 import { AnswerCache } from './answer-cache.js';
 import { createApollo } from './apollo.js';
 import type { ChangeFeed } from './change-feed.js';
+import { frontDoor } from './front-door.js';
+import { IngestLane } from './ingest-lane.js';
 import { createLoaders } from './loaders.js';
 import { reportExports } from './report-exports.js';
+import { requestId as requestIdOf } from './request-id.js';
 import { RequestTransaction } from './request-transaction.js';
 import { tokenLimit } from './token-limit.js';
 
@@ -34,7 +37,7 @@ export interface AppOptions {
 }
 
 /** A batch of 10,000 restore points is about 2.5 MB of JSON. */
-const BODY_LIMIT = '8mb';
+const BODY_LIMIT = 8 * 1024 * 1024;
 
 export async function createApp({ db, config, log, secret, changes }: AppOptions) {
   const production = config.NODE_ENV === 'production';
@@ -46,6 +49,7 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
     (await ipStore.increment(ipKeyGenerator(address))).totalHits <= config.RATE_LIMIT_PER_IP &&
     (await callerStore.increment(callerKey(authorization))).totalHits <= config.RATE_LIMIT_PER_KEY;
   const answers = changes ? new AnswerCache(changes, db, admit) : null;
+  const lane = new IngestLane(getSchema(), db, secret, log, admit);
   const apollo = createApollo(production, config.NODE_ENV === 'development', answers ? [answers.plugin] : []);
   await apollo.start();
 
@@ -96,7 +100,7 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
     tokenLimit,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+        const requestId = requestIdOf(req);
         res.setHeader('x-request-id', requestId);
         const requestLog = log.child({ requestId });
         let principal = null;
@@ -152,17 +156,14 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
     log.info({ status, type, path: req.path }, 'request refused');
     const message =
       status === 413
-        ? `the request body is larger than ${BODY_LIMIT}`
+        ? 'the request body is larger than 8mb'
         : status === 415
           ? 'the request body has an unsupported encoding or charset'
           : 'the request body is not valid JSON';
     res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   });
 
-  /** The HTTP handler: stored answers replayed ahead of Express, everything else through it. */
-  const handler = (req: IncomingMessage, res: ServerResponse) => {
-    if (answers) answers.handle(req, res, () => app(req, res));
-    else app(req, res);
-  };
+  /** The HTTP handler: replayed answers and ingestion batches ahead of Express, the rest through it. */
+  const handler = frontDoor({ answers, lane, bodyLimit: BODY_LIMIT }, app);
   return { app, apollo, handler };
 }

@@ -20,9 +20,11 @@ export interface StoredRestorePoint {
 
 /** One usage row's bits of one month, folded from a batch's points. */
 interface MonthBits {
-  tenantId: string;
+  /** Index into the batch's tenants. */
+  tenant: number;
   machineId: number;
-  serverId: string;
+  /** Index into the batch's servers. */
+  server: number;
   opClass: OpClass;
   /** Month number: year × 12 + month − 1. */
   month: number;
@@ -32,12 +34,33 @@ interface MonthBits {
 }
 
 /**
- * A PostgreSQL array literal of values that need no quoting (uuids, numbers, enum labels, ISO
- * times): one text parameter instead of one parameter per value, and cheaper to parse than JSON.
+ * A PostgreSQL array literal of values that need no quoting (uuids, numbers, enum labels): one text
+ * parameter instead of one parameter per value, and cheaper to parse than JSON.
  */
 function arrayLiteral(values: readonly (string | number)[]): string {
   return `{${values.join(',')}}`;
 }
+
+/**
+ * Values that repeat across a batch (a few tenants and servers for thousands of points), each kept
+ * once: PostgreSQL parses each uuid once and the rows carry small indexes into the list (1-based,
+ * as SQL arrays are).
+ */
+class Dictionary {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  of(value: string): number {
+    let i = this.index.get(value);
+    if (i === undefined) {
+      i = this.values.push(value);
+      this.index.set(value, i);
+    }
+    return i;
+  }
+}
+
+/** Milliseconds since the epoch as a timestamptz, exactly (no text to parse). */
+const fromEpochMs = (column: string) => sql.raw(`timestamptz 'epoch' + ${column} * interval '1 millisecond'`);
 
 /**
  * The batch's usage bits, by usage row and month, as rounds: a row can be changed once per
@@ -46,34 +69,35 @@ function arrayLiteral(values: readonly (string | number)[]): string {
  * Every point is folded, repeats included: ORing a day bit again and taking the earlier of two
  * first times change nothing, so the rollup need not wait to learn which points were new.
  */
-function usageRounds(points: readonly { p: StoredRestorePoint; ms: number }[]): MonthBits[][] {
+function usageRounds(points: readonly EncodedPoint[]): MonthBits[][] {
   const byMonth = new Map<string, MonthBits>();
-  for (const { p, ms } of points) {
+  for (const p of points) {
     const opClass = opClassOf(p.operation);
-    const { monthIndex: month, bit, late } = activityBitsOf(ms);
-    const key = `${p.tenantId}\u0000${p.machineId}\u0000${p.serverId}\u0000${opClass}\u0000${month}`;
+    const { monthIndex: month, bit, late } = activityBitsOf(p.ms);
+    // A machine id names its tenant too.
+    const key = `${p.machineId}:${p.server}:${opClass}:${month}`;
     const bits = byMonth.get(key);
     if (!bits) {
       byMonth.set(key, {
-        tenantId: p.tenantId,
+        tenant: p.tenant,
         machineId: p.machineId,
-        serverId: p.serverId,
+        server: p.server,
         opClass,
         month,
-        firstAt: ms,
+        firstAt: p.ms,
         days: bit,
         lateDays: late ? bit : 0,
       });
     } else {
       bits.days |= bit;
       if (late) bits.lateDays |= bit;
-      if (ms < bits.firstAt) bits.firstAt = ms;
+      if (p.ms < bits.firstAt) bits.firstAt = p.ms;
     }
   }
   const rounds: MonthBits[][] = [];
   const seen = new Map<string, number>();
   for (const bits of [...byMonth.values()].sort((a, b) => a.month - b.month)) {
-    const row = `${bits.tenantId}\u0000${bits.machineId}\u0000${bits.serverId}\u0000${bits.opClass}`;
+    const row = `${bits.machineId}:${bits.server}:${bits.opClass}`;
     const round = seen.get(row) ?? 0;
     seen.set(row, round + 1);
     if (!rounds[round]) rounds[round] = [];
@@ -86,21 +110,22 @@ function usageRounds(points: readonly { p: StoredRestorePoint; ms: number }[]): 
  * Folds one round of month bits into the usage rows: a new row starts at that month; an old one is
  * ORed, and left untouched (no new row version) when the bits add nothing it does not have.
  */
-function upsertUsage(spId: string, round: readonly MonthBits[]): SQL {
+function upsertUsage(spId: string, tenants: SQL, servers: SQL, round: readonly MonthBits[]): SQL {
   const m = sql.raw('array_lower(excluded.days, 1)');
   return sql`
     insert into machine_usage (sp_id, tenant_id, machine_id, server_id, op_class, first_at, days, late_days)
-    select ${spId}::uuid, u.tenant_id, u.machine_id, u.server_id, u.op_class, u.first_at,
+    select ${spId}::uuid, ${tenants}[u.tenant], u.machine_id, ${servers}[u.server], u.op_class,
+           ${fromEpochMs('u.first_at')},
            array_fill(u.days, '{1}', array[u.month]), array_fill(u.late_days, '{1}', array[u.month])
-      from unnest(${arrayLiteral(round.map((b) => b.tenantId))}::uuid[],
+      from unnest(${arrayLiteral(round.map((b) => b.tenant))}::int[],
                   ${arrayLiteral(round.map((b) => b.machineId))}::bigint[],
-                  ${arrayLiteral(round.map((b) => b.serverId))}::uuid[],
+                  ${arrayLiteral(round.map((b) => b.server))}::int[],
                   ${arrayLiteral(round.map((b) => b.opClass))}::op_class[],
-                  ${arrayLiteral(round.map((b) => new Date(b.firstAt).toISOString()))}::timestamptz[],
+                  ${arrayLiteral(round.map((b) => b.firstAt))}::bigint[],
                   ${arrayLiteral(round.map((b) => b.month))}::int[],
                   ${arrayLiteral(round.map((b) => b.days))}::int[],
                   ${arrayLiteral(round.map((b) => b.lateDays))}::int[])
-           as u(tenant_id, machine_id, server_id, op_class, first_at, month, days, late_days)
+           as u(tenant, machine_id, server, op_class, first_at, month, days, late_days)
      -- One order for every writer, so that concurrent batches lock rows alike and never deadlock.
      order by 2, 3, 4, 5
     on conflict (tenant_id, machine_id, server_id, op_class) do update set
@@ -112,36 +137,56 @@ function upsertUsage(spId: string, round: readonly MonthBits[]): SQL {
        or coalesce(machine_usage.late_days[${m}], 0) & excluded.late_days[${m}] <> excluded.late_days[${m}]`;
 }
 
+/** A point with its tenant and server as dictionary indexes and its time in milliseconds. */
+interface EncodedPoint {
+  tenant: number;
+  machineId: number;
+  server: number;
+  operation: Operation;
+  ms: number;
+}
+
 export async function recordRestorePoints(
   tx: Executor,
   spId: string,
   points: readonly StoredRestorePoint[],
 ): Promise<{ inserted: number; duplicates: number }> {
   if (points.length === 0) return { inserted: 0, duplicates: 0 };
-  // Times to the millisecond, the precision stored, so the rollup and the stored points agree.
-  const timed = points.map((p) => ({ p, ms: typeof p.at === 'number' ? p.at : Date.parse(p.at) }));
-  const [first, ...later] = usageRounds(timed);
+  const tenantIds = new Dictionary();
+  const serverIds = new Dictionary();
+  const encoded: EncodedPoint[] = points.map((p) => ({
+    tenant: tenantIds.of(p.tenantId),
+    machineId: p.machineId,
+    server: serverIds.of(p.serverId),
+    operation: p.operation,
+    // Times to the millisecond, the precision stored, so the rollup and the stored points agree.
+    ms: typeof p.at === 'number' ? p.at : Date.parse(p.at),
+  }));
+  const tenants = sql`(${arrayLiteral(tenantIds.values)}::uuid[])`;
+  const servers = sql`(${arrayLiteral(serverIds.values)}::uuid[])`;
+  const [first, ...later] = usageRounds(encoded);
   // The points and the first round of usage in one statement (two independent CTEs).
   const [result] = await queryRows<{ inserted: number }>(
     tx,
     sql`
     with inserted as (
       insert into restore_points (sp_id, tenant_id, machine_id, server_id, operation, at)
-      select ${spId}::uuid, i.* from unnest(${arrayLiteral(points.map((p) => p.tenantId))}::uuid[],
-                                            ${arrayLiteral(points.map((p) => p.machineId))}::bigint[],
-                                            ${arrayLiteral(points.map((p) => p.serverId))}::uuid[],
-                                            ${arrayLiteral(points.map((p) => p.operation))}::operation[],
-                                            ${arrayLiteral(timed.map((t) => new Date(t.ms).toISOString()))}::timestamptz[]) as i
+      select ${spId}::uuid, ${tenants}[i.tenant], i.machine_id, ${servers}[i.server], i.operation, ${fromEpochMs('i.at')}
+        from unnest(${arrayLiteral(encoded.map((p) => p.tenant))}::int[],
+                    ${arrayLiteral(encoded.map((p) => p.machineId))}::bigint[],
+                    ${arrayLiteral(encoded.map((p) => p.server))}::int[],
+                    ${arrayLiteral(encoded.map((p) => p.operation))}::operation[],
+                    ${arrayLiteral(encoded.map((p) => p.ms))}::bigint[]) as i(tenant, machine_id, server, operation, at)
        order by 2, 3, 4, 5, 6
       on conflict do nothing
       returning 1
     ), usage as (
-      ${upsertUsage(spId, first ?? [])}
+      ${upsertUsage(spId, tenants, servers, first ?? [])}
       returning 1
     )
     select (select count(*) from inserted)::int as inserted`,
   );
-  for (const round of later) await tx.execute(upsertUsage(spId, round));
+  for (const round of later) await tx.execute(upsertUsage(spId, tenants, servers, round));
   const inserted = result?.inserted ?? 0;
   return { inserted, duplicates: points.length - inserted };
 }

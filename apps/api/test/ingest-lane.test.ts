@@ -1,0 +1,148 @@
+/**
+ * The ingestion lane serves the plain `ingestRestorePoints` mutation, and only what it can serve
+ * exactly as Apollo would: the same answer shape (aliases, __typename), the same idempotency (a batch
+ * first sent one way replays the other way), and every failure left to Apollo, which answers it with
+ * its usual error, having written nothing.
+ */
+import { queryRows } from '@vcc/db';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from './support/test-api.js';
+
+const PLAIN =
+  'mutation($input: IngestRestorePointsInput!) { ingestRestorePoints(input: $input) { accepted duplicates replayed } }';
+/** The same mutation through a fragment: a document the lane leaves to Apollo. */
+const WITH_FRAGMENT = `mutation($input: IngestRestorePointsInput!) { ingestRestorePoints(input: $input) { ...R } }
+  fragment R on IngestResult { accepted duplicates replayed }`;
+
+const batch = (key: string, machine: string, extra: Record<string, unknown> = {}) => ({
+  idempotencyKey: key,
+  restorePoints: [
+    {
+      tenant: 'alpha',
+      machine,
+      machineKind: 'VM',
+      server: 'alpha-vbr',
+      operation: 'CLOUD_BACKUP',
+      at: '2026-11-02T03:00:00Z',
+      ...extra,
+    },
+    {
+      tenant: 'alpha',
+      machine,
+      server: 'alpha-vbr',
+      operation: 'CLOUD_BACKUP',
+      at: '2026-11-03T03:00:00.500Z',
+    },
+  ],
+});
+
+interface Answer {
+  data?: Record<string, Record<string, unknown>> | null;
+  errors?: { message: string; extensions: Record<string, unknown> }[];
+}
+
+describe('the ingestion lane', () => {
+  let api: TestApi;
+  let key: string;
+  const post = async (query: string, variables: unknown, token = key) => {
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      lane: res.headers.get('x-ingest') === 'lane',
+      status: res.status,
+      body: (await res.json()) as Answer,
+    };
+  };
+  const stored = async () =>
+    (await queryRows<{ n: number }>(api.database.db, sql`select count(*)::int as n from restore_points`))[0]!
+      .n;
+
+  beforeAll(async () => {
+    api = await startTestApi('postgres');
+    const { twoTenantScenario } = await import('../../../packages/db/test/support/two-tenants.js');
+    await api.import(twoTenantScenario());
+    key = await api.key('sp-admin');
+  });
+  afterAll(() => api.close());
+
+  it('serves the plain mutation, and a retry sent through Apollo replays its answer', async () => {
+    const before = await stored();
+    const first = await post(PLAIN, { input: batch('lane-1', 'lane-vm') });
+    expect(first).toMatchObject({ lane: true, status: 200 });
+    expect(first.body).toEqual({
+      data: { ingestRestorePoints: { accepted: 2, duplicates: 0, replayed: false } },
+    });
+    expect(await stored()).toBe(before + 2);
+
+    const again = await post(WITH_FRAGMENT, { input: batch('lane-1', 'lane-vm') });
+    expect(again.lane).toBe(false);
+    expect(again.body).toEqual({
+      data: { ingestRestorePoints: { accepted: 2, duplicates: 0, replayed: true } },
+    });
+    expect(await stored()).toBe(before + 2);
+  });
+
+  it('replays through the lane what Apollo stored first', async () => {
+    const first = await post(WITH_FRAGMENT, { input: batch('lane-2', 'apollo-vm') });
+    expect(first.lane).toBe(false);
+    expect(first.body.data!.ingestRestorePoints).toEqual({ accepted: 2, duplicates: 0, replayed: false });
+    const again = await post(PLAIN, { input: batch('lane-2', 'apollo-vm') });
+    expect(again.lane).toBe(true);
+    expect(again.body.data!.ingestRestorePoints).toEqual({ accepted: 2, duplicates: 0, replayed: true });
+  });
+
+  it('answers aliases and __typename as Apollo does', async () => {
+    const query = `mutation Send($b: IngestRestorePointsInput!) {
+      sent: ingestRestorePoints(input: $b) { kind: __typename new: accepted replayed }
+    }`;
+    const res = await post(query, { b: batch('lane-3', 'alias-vm') });
+    expect(res.lane).toBe(true);
+    expect(res.body).toEqual({ data: { sent: { kind: 'IngestResult', new: 2, replayed: false } } });
+  });
+
+  it('leaves a batch it cannot decode to Apollo, whose error names the field', async () => {
+    const before = await stored();
+    const res = await post(PLAIN, { input: batch('lane-4', 'bad-vm', { operation: 'BACKUP' }) });
+    expect(res.lane).toBe(false);
+    expect(res.body.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+    expect(res.body.errors![0]!.message).toMatch(/operation/);
+    expect(await stored()).toBe(before);
+  });
+
+  it('leaves a batch the service refuses to Apollo, with the bad path, writing nothing', async () => {
+    const before = await stored();
+    const res = await post(PLAIN, { input: batch('lane-5', 'lost-vm', { tenant: 'nobody' }) });
+    expect(res.lane).toBe(false);
+    expect(res.body.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(res.body.errors![0]!.extensions)).toContain('input.restorePoints[0].tenant');
+    expect(await stored()).toBe(before);
+    const records = await queryRows<{ n: number }>(
+      api.database.db,
+      sql`select count(*)::int as n from idempotency_records where key = 'lane-5'`,
+    );
+    expect(records[0]!.n).toBe(0);
+  });
+
+  it('leaves callers who may not write to Apollo, which refuses them', async () => {
+    const viewer = await api.key('sp-viewer');
+    const res = await post(PLAIN, { input: batch('lane-6', 'viewer-vm') }, viewer);
+    expect(res.lane).toBe(false);
+    expect(res.body.errors![0]!.extensions.code).toBe('FORBIDDEN');
+    const forged = await post(PLAIN, { input: batch('lane-7', 'forged-vm') }, `${key.slice(0, -4)}AAAA`);
+    expect(forged).toMatchObject({ lane: false, status: 401 });
+  });
+
+  it('does not serve other operations, nor a mutation with more than the batch in it', async () => {
+    const two = `mutation($input: IngestRestorePointsInput!) {
+      a: ingestRestorePoints(input: $input) { accepted }
+      b: ingestRestorePoints(input: $input) { replayed }
+    }`;
+    const res = await post(two, { input: batch('lane-8', 'twice-vm') });
+    expect(res.lane).toBe(false);
+    expect(res.body.data).toEqual({ a: { accepted: 2 }, b: { replayed: true } });
+  });
+});

@@ -75,6 +75,8 @@ export function validateBatch(
 
 type Resolution = ResolvedPoint | { field: string; problem: string };
 
+const fail = (field: string, problem: string): Resolution => ({ field, problem });
+
 /** One point resolved to database ids, or the first problem with it. */
 function resolvePoint(
   principal: Principal,
@@ -83,7 +85,6 @@ function resolvePoint(
   kinds: Map<string, string>,
   now: number,
 ): Resolution {
-  const fail = (field: string, problem: string): Resolution => ({ field, problem });
   const tenantId = index.tenants.get(p.tenant);
   if (!tenantId) return fail('tenant', `unknown tenant ${JSON.stringify(p.tenant)}`);
   if (!isSpRole(principal.role) && tenantId !== principal.tenantId) {

@@ -146,3 +146,31 @@ describe('the ingestion lane', () => {
     expect(res.body.data).toEqual({ a: { accepted: 2 }, b: { replayed: true } });
   });
 });
+
+describe('the ingestion lane and the rate limits', () => {
+  let api: TestApi;
+  let key: string;
+  beforeAll(async () => {
+    api = await startTestApi('pglite', { RATE_LIMIT_PER_KEY: '4' });
+    const { twoTenantScenario } = await import('../../../packages/db/test/support/two-tenants.js');
+    await api.import(twoTenantScenario());
+    key = await api.key('sp-admin');
+  });
+  afterAll(() => api.close());
+
+  it('counts every request once, including a batch it passed on to Apollo', async () => {
+    const send = async (input: unknown) =>
+      (
+        await fetch(`${api.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+          body: JSON.stringify({ query: PLAIN, variables: { input } }),
+        })
+      ).status;
+    expect(await send(batch('limit-1', 'vm', { tenant: 'nobody' }))).toBe(200); // refused by the service
+    expect(await send(batch('limit-2', 'vm', { tenant: 'nobody' }))).toBe(200);
+    expect(await send(batch('limit-3', 'vm'))).toBe(200);
+    expect(await send(batch('limit-4', 'vm'))).toBe(200);
+    expect(await send(batch('limit-5', 'vm'))).toBe(429);
+  });
+});

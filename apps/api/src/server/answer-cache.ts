@@ -68,7 +68,7 @@ export class AnswerCache {
     private readonly feed: ChangeFeed,
     private readonly db: Database,
     /** Counts a replayed request against the caller's rate limits; false: over a limit. */
-    private readonly admit: (address: string, authorization: string) => Promise<boolean>,
+    private readonly admit: (req: IncomingMessage) => Promise<boolean>,
   ) {}
 
   /** The key of a request's answer: its exact credential and body. */
@@ -85,7 +85,7 @@ export class AnswerCache {
     if (
       !answer ||
       !this.stillValid(answer) ||
-      !(await this.admit(req.socket.remoteAddress ?? '', req.headers.authorization ?? ''))
+      !(await this.admit(req))
     )
       return false;
     res.setHeader('x-request-id', requestId(req));

@@ -4,6 +4,7 @@
  * auth and limits), `GET /healthz` (the process is up) and `GET /readyz` (the database answers).
  */
 import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Database } from '@vcc/db';
 import { sql } from 'drizzle-orm';
@@ -44,10 +45,18 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
   const ipStore = new MemoryStore();
   const callerStore = new MemoryStore();
   const callerKey = (authorization: string) => createHash('sha256').update(authorization).digest('base64url');
-  // A replayed answer counts against the same budgets as any other request.
-  const admit = async (address: string, authorization: string) =>
-    (await ipStore.increment(ipKeyGenerator(address))).totalHits <= config.RATE_LIMIT_PER_IP &&
-    (await callerStore.increment(callerKey(authorization))).totalHits <= config.RATE_LIMIT_PER_KEY;
+  // A request served ahead of Express (a replayed answer, an ingestion batch) counts against the same
+  // budgets as any other, once: should it go on to Express after all, Express's limiters skip it.
+  const counted = new WeakSet<IncomingMessage>();
+  const admit = async (req: IncomingMessage) => {
+    const admitted =
+      (await ipStore.increment(ipKeyGenerator(req.socket.remoteAddress ?? ''))).totalHits <=
+        config.RATE_LIMIT_PER_IP &&
+      (await callerStore.increment(callerKey(req.headers.authorization ?? ''))).totalHits <=
+        config.RATE_LIMIT_PER_KEY;
+    if (admitted) counted.add(req);
+    return admitted;
+  };
   const answers = changes ? new AnswerCache(changes, db, admit) : null;
   const lane = new IngestLane(getSchema(), db, secret, log, admit);
   const apollo = createApollo(production, config.NODE_ENV === 'development', answers ? [answers.plugin] : []);
@@ -72,8 +81,10 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
   const limitedResponse = (message: string) => (_req: Request, res: Response) => {
     res.status(429).json({ errors: [{ message, extensions: { code: 'RATE_LIMITED' } }] });
   };
+  const alreadyCounted = (req: Request) => counted.has(req);
   const perIp = rateLimit({
     store: ipStore,
+    skip: alreadyCounted,
     windowMs: 60_000,
     limit: config.RATE_LIMIT_PER_IP,
     standardHeaders: 'draft-8',
@@ -82,6 +93,7 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
   });
   const perCaller = rateLimit({
     store: callerStore,
+    skip: alreadyCounted,
     windowMs: 60_000,
     limit: config.RATE_LIMIT_PER_KEY,
     standardHeaders: 'draft-8',

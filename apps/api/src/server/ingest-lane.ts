@@ -59,7 +59,7 @@ export class IngestLane {
     private readonly secret: string,
     private readonly log: Logger,
     /** Counts the request against the caller's rate limits; false: over a limit. */
-    private readonly admit: (address: string, authorization: string) => Promise<boolean>,
+    private readonly admit: (req: IncomingMessage) => Promise<boolean>,
   ) {}
 
   /** Serves the request and resolves true, or resolves false (having written nothing) to pass it on. */
@@ -74,7 +74,7 @@ export class IngestLane {
     const input = decodeIngestInput((variables as Record<string, unknown>)[plan.variable]);
     const authorization = req.headers.authorization;
     if (!input || !authorization) return false;
-    if (!(await this.admit(req.socket.remoteAddress ?? '', authorization))) return false;
+    if (!(await this.admit(req))) return false;
 
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
     let result: IngestResult;
@@ -93,6 +93,7 @@ export class IngestLane {
       selected[key] = field === '__typename' ? 'IngestResult' : result[field];
     res.setHeader('x-request-id', requestId);
     res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('cache-control', 'no-store');
     // Tells a client (and the tests) which way the batch went.
     res.setHeader('x-ingest', 'lane');
     res.end(`${JSON.stringify({ data: { [plan.responseKey]: selected } })}\n`);

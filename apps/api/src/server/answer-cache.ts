@@ -82,12 +82,7 @@ export class AnswerCache {
    */
   async replay(key: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const answer = this.answers.get(key);
-    if (
-      !answer ||
-      !this.stillValid(answer) ||
-      !(await this.admit(req))
-    )
-      return false;
+    if (!answer || !this.stillValid(answer) || !(await this.admit(req))) return false;
     res.setHeader('x-request-id', requestId(req));
     res.setHeader('content-type', 'application/json; charset=utf-8');
     // Tells a client (and the tests) that no database work was done for this answer.

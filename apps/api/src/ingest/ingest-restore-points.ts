@@ -17,6 +17,7 @@ import { actorOf, type Principal } from '../auth/principal.js';
 import { withinReach } from '../auth/scope-conditions.js';
 import { badInput, conflict } from '../errors.js';
 import type { IngestRestorePointsInput, IngestResult } from '../schema/ingest/ingest.types.js';
+import type { KnownMachine, MachineDirectory } from './machine-directory.js';
 import {
   type EstateIndex,
   MAX_BATCH,
@@ -25,11 +26,20 @@ import {
   validateBatch,
 } from './validate-batch.js';
 
+export interface IngestOptions {
+  /**
+   * Known machines, to skip their look-up. Only for a transaction that writes nothing else before
+   * this batch: what it reads of machines is then committed, and so fit to remember.
+   */
+  directory?: MachineDirectory | undefined;
+  now?: number;
+}
+
 export async function ingestRestorePoints(
   tx: Transaction,
   principal: Principal,
   input: IngestRestorePointsInput,
-  now = Date.now(),
+  { directory, now = Date.now() }: IngestOptions = {},
 ): Promise<IngestResult> {
   if (input.idempotencyKey.length < 1 || input.idempotencyKey.length > 200) {
     throw badInput([{ path: 'input.idempotencyKey', message: 'must be 1 to 200 characters' }]);
@@ -54,11 +64,11 @@ export async function ingestRestorePoints(
   );
   if (claimed.length === 0) return replay(tx, principal, scope, input.idempotencyKey, requestHash);
 
-  const index = await indexEstate(tx, principal, input);
+  const index = await indexEstate(tx, principal, input, directory);
   const { points, problems } = validateBatch(principal, input.restorePoints, index, now);
   if (problems.length > 0) throw badInput(problems);
 
-  const machineIds = await registerMachines(tx, principal.spId, points, index);
+  const machineIds = await registerMachines(tx, principal.spId, points, index, directory);
   const stored = await recordRestorePoints(
     tx,
     principal.spId,
@@ -137,6 +147,7 @@ async function indexEstate(
   tx: Transaction,
   principal: Principal,
   input: IngestRestorePointsInput,
+  directory: MachineDirectory | undefined,
 ): Promise<EstateIndex> {
   const { tenants } = schema;
   const tenantExternalIds = [...new Set(input.restorePoints.map((p) => p.tenant))];
@@ -160,10 +171,18 @@ async function indexEstate(
       )
     : [];
   const tenantIdOf = new Map(tenantRows.map((t) => [t.externalId, t.id]));
+  // Taken before the look-up: rows read after a change was announced are not remembered.
+  const epoch = directory?.begin() ?? 0;
+  const machines: EstateIndex['machines'] = new Map();
   const wanted = new Map<string, { t: string; m: string }>();
   for (const p of input.restorePoints) {
     const tenantId = tenantIdOf.get(p.tenant);
-    if (tenantId) wanted.set(`${tenantId}\u0000${p.machine}`, { t: tenantId, m: p.machine });
+    if (!tenantId) continue;
+    const key = `${tenantId}\u0000${p.machine}`;
+    if (machines.has(key) || wanted.has(key)) continue;
+    const known = directory?.get(key);
+    if (known) machines.set(key, known);
+    else wanted.set(key, { t: tenantId, m: p.machine });
   }
   const machineRows = wanted.size
     ? await queryRows<{
@@ -182,15 +201,16 @@ async function indexEstate(
               cross join lateral (select * from machines m where m.tenant_id = w.t and m.external_id = w.m limit 1) m`,
       )
     : [];
+  const found = machineRows.map((m): [string, KnownMachine] => [
+    `${m.tenant_id}\u0000${m.external_id}`,
+    { id: Number(m.id), kind: m.kind, agentOs: m.agent_os, agentVersion: m.agent_version },
+  ]);
+  for (const [key, machine] of found) machines.set(key, machine);
+  directory?.remember(epoch, found);
   return {
     tenants: tenantIdOf,
     servers: new Map(serverRows.map((s) => [s.external_id, { id: s.id, tenantId: s.tenant_id }])),
-    machines: new Map(
-      machineRows.map((m) => [
-        `${m.tenant_id}\u0000${m.external_id}`,
-        { id: Number(m.id), kind: m.kind, agentOs: m.agent_os, agentVersion: m.agent_version },
-      ]),
-    ),
+    machines,
   };
 }
 
@@ -200,6 +220,7 @@ async function registerMachines(
   spId: string,
   points: ResolvedPoint[],
   index: EstateIndex,
+  directory: MachineDirectory | undefined,
 ): Promise<{ ids: Map<string, number>; written: number }> {
   const ids = new Map<string, number>();
   for (const [key, m] of index.machines) ids.set(key, m.id);
@@ -231,6 +252,8 @@ async function registerMachines(
     agentOs: p.agentOs as 'windows' | null,
     agentVersion: p.agentVersion,
   }));
+  // What this batch writes is no longer what the directory holds (and may yet be rolled back).
+  for (const p of changed) directory?.forget(p.machineKey);
   for (let i = 0; i < rows.length; i += 2_000) {
     const chunk = rows.slice(i, i + 2_000);
     const written = await tx

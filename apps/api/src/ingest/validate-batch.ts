@@ -6,6 +6,7 @@ import type { Operation } from '@vcc/rules';
 import type { Principal } from '../auth/principal.js';
 import { isSpRole } from '../auth/principal.js';
 import type { RestorePointInput } from '../schema/ingest/ingest.types.js';
+import type { KnownMachine } from './machine-directory.js';
 
 export const MAX_BATCH = 10_000;
 
@@ -14,7 +15,7 @@ export interface EstateIndex {
   /** Server external id -> its id and owning tenant id (null for SP servers). */
   servers: Map<string, { id: string; tenantId: string | null }>;
   /** `${tenantId}\u0000${externalId}` -> kind of a known machine. */
-  machines: Map<string, { id: number; kind: string; agentOs: string | null; agentVersion: string | null }>;
+  machines: Map<string, KnownMachine>;
 }
 
 export interface ResolvedPoint {

@@ -16,6 +16,7 @@ import { authenticate } from '../auth/authenticate.js';
 import { scopeOf } from '../auth/principal.js';
 import type { Config } from '../config.js';
 import { unauthenticated } from '../errors.js';
+import { MachineDirectory } from '../ingest/machine-directory.js';
 import { getSchema } from '../schema/build-schema.js';
 import { AnswerCache } from './answer-cache.js';
 import { createApollo } from './apollo.js';
@@ -58,7 +59,7 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
     return admitted;
   };
   const answers = changes ? new AnswerCache(changes, db, admit) : null;
-  const lane = new IngestLane(getSchema(), db, secret, log, admit);
+  const lane = new IngestLane(getSchema(), db, secret, log, admit, changes && new MachineDirectory(changes));
   const apollo = createApollo(production, config.NODE_ENV === 'development', answers ? [answers.plugin] : []);
   await apollo.start();
 

@@ -1,9 +1,10 @@
 /**
  * What this process knows of the database's changes without asking it: each SP's latest estate
- * version and an epoch that moves whenever a credential may have lost its validity, both kept
- * current by NOTIFY (migration 0007's triggers announce them on commit).
+ * version, an epoch that moves whenever a credential may have lost its validity, and one that moves
+ * whenever a machine's kind or agent changed, all kept current by NOTIFY (the triggers of migrations
+ * 0007 and 0008 announce them on commit).
  *
- * The answer cache trusts these only while the feed is `live`. A lost listening connection may have
+ * The answer cache and the machine directory trust these only while the feed is `live`. A lost listening connection may have
  * missed notifications, so when it is re-established everything known is forgotten and the epoch
  * moves: every cached answer becomes unusable until versions are learnt again.
  */
@@ -12,10 +13,13 @@ import type { Logger } from 'pino';
 
 export const ESTATE_CHANNEL = 'vcc_estate';
 export const CREDENTIALS_CHANNEL = 'vcc_credentials';
+export const MACHINES_CHANNEL = 'vcc_machines';
+const CHANNELS = 3;
 
 export class ChangeFeed {
   private readonly versions = new Map<string, number>();
   private epoch = 0;
+  private machineEpoch = 0;
   private subscriptions: { unlisten(): Promise<void> }[] = [];
   private listening = 0;
 
@@ -37,6 +41,14 @@ export class ChangeFeed {
         () => this.forget('credentials changed'),
         () => this.onListen(),
       ),
+      listen(
+        handle,
+        MACHINES_CHANNEL,
+        () => {
+          this.machineEpoch++;
+        },
+        () => this.onListen(),
+      ),
     ]);
   }
 
@@ -48,13 +60,18 @@ export class ChangeFeed {
     await Promise.all(subscriptions.map((s) => s.unlisten().catch(() => {})));
   }
 
-  /** Both channels are subscribed: what the feed says can be trusted. */
+  /** Every channel is subscribed: what the feed says can be trusted. */
   get live(): boolean {
-    return this.listening >= 2;
+    return this.listening >= CHANNELS;
   }
 
   get credentialsEpoch(): number {
     return this.epoch;
+  }
+
+  /** Moves whenever a machine's kind or agent may have changed, or notifications may have been missed. */
+  get machinesEpoch(): number {
+    return this.machineEpoch;
   }
 
   /** The SP's estate version as last announced or learnt; undefined when not known. */
@@ -78,12 +95,13 @@ export class ChangeFeed {
     this.listening++;
     // Beyond the first subscription of each channel, this is a reconnection: notifications may
     // have been missed while the connection was down.
-    if (this.listening > 2) this.forget('listening connection re-established');
+    if (this.listening > CHANNELS) this.forget('listening connection re-established');
   }
 
   private forget(reason: string): void {
     this.versions.clear();
     this.epoch++;
+    this.machineEpoch++;
     this.log.debug({ reason }, 'change feed: cached knowledge dropped');
   }
 }

@@ -10,6 +10,8 @@
  * check and rate limits as through Apollo. Anything else, and any request that fails (bad input, a
  * conflict, a refused key, a database error), goes on through Apollo from the start: nothing was
  * written (the transaction rolled back), and the error is Apollo's own, words, path and status.
+ * Its transaction holds the batch alone, so the machines it reads are committed ones, which the
+ * machine directory may keep (Apollo's, which may hold several mutations, does not use it).
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -29,6 +31,7 @@ import { authenticate } from '../auth/authenticate.js';
 import { scopeOf, WRITER_ROLES } from '../auth/principal.js';
 import { decodeIngestInput } from '../ingest/decode-batch.js';
 import { ingestRestorePoints } from '../ingest/ingest-restore-points.js';
+import type { MachineDirectory } from '../ingest/machine-directory.js';
 import type { IngestResult } from '../schema/ingest/ingest.types.js';
 
 /** How a recognised operation is answered: its variable and the response keys of what it selects. */
@@ -60,6 +63,8 @@ export class IngestLane {
     private readonly log: Logger,
     /** Counts the request against the caller's rate limits; false: over a limit. */
     private readonly admit: (req: IncomingMessage) => Promise<boolean>,
+    /** Known machines (only while the database's change feed runs). */
+    private readonly directory: MachineDirectory | undefined,
   ) {}
 
   /** Serves the request and resolves true, or resolves false (having written nothing) to pass it on. */
@@ -82,7 +87,7 @@ export class IngestLane {
       const principal = await authenticate(this.db, authorization, this.secret);
       if (!principal || !WRITER_ROLES.includes(principal.role)) return false;
       result = await withScope(this.db, scopeOf(principal), (tx) =>
-        ingestRestorePoints(tx, principal, input),
+        ingestRestorePoints(tx, principal, input, { directory: this.directory }),
       );
     } catch (error) {
       this.log.debug({ requestId, err: error }, 'ingestion lane passed a failed batch on to Apollo');

@@ -13,7 +13,6 @@
  * Its transaction holds the batch alone, so the machines it reads are committed ones, which the
  * machine directory may keep (Apollo's, which may hold several mutations, does not use it).
  */
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Database, withScope } from '@vcc/db';
 import {
@@ -33,6 +32,7 @@ import { decodeIngestInput } from '../ingest/decode-batch.js';
 import { ingestRestorePoints } from '../ingest/ingest-restore-points.js';
 import type { MachineDirectory } from '../ingest/machine-directory.js';
 import type { IngestResult } from '../schema/ingest/ingest.types.js';
+import { requestId } from './request-id.js';
 
 /** How a recognised operation is answered: its variable and the response keys of what it selects. */
 interface LanePlan {
@@ -81,7 +81,7 @@ export class IngestLane {
     if (!input || !authorization) return false;
     if (!(await this.admit(req))) return false;
 
-    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+    const id = requestId(req);
     let result: IngestResult;
     try {
       const principal = await authenticate(this.db, authorization, this.secret);
@@ -90,13 +90,13 @@ export class IngestLane {
         ingestRestorePoints(tx, principal, input, { directory: this.directory }),
       );
     } catch (error) {
-      this.log.debug({ requestId, err: error }, 'ingestion lane passed a failed batch on to Apollo');
+      this.log.debug({ requestId: id, err: error }, 'ingestion lane passed a failed batch on to Apollo');
       return false;
     }
     const selected: Record<string, unknown> = {};
     for (const [key, field] of plan.fields)
       selected[key] = field === '__typename' ? 'IngestResult' : result[field];
-    res.setHeader('x-request-id', requestId);
+    res.setHeader('x-request-id', id);
     res.setHeader('content-type', 'application/json; charset=utf-8');
     res.setHeader('cache-control', 'no-store');
     // Tells a client (and the tests) which way the batch went.

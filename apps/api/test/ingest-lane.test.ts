@@ -136,6 +136,27 @@ describe('the ingestion lane', () => {
     expect(forged).toMatchObject({ lane: false, status: 401 });
   });
 
+  it('leaves to Apollo what its limits or rules may refuse: many aliases, an empty operation name', async () => {
+    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: accepted`).join(' ');
+    const many = await post(
+      `mutation($input: IngestRestorePointsInput!) { ingestRestorePoints(input: $input) { ${aliases} } }`,
+      { input: batch('lane-9', 'alias-heavy-vm') },
+    );
+    expect(many.lane).toBe(false);
+    expect(many.body.errors?.length).toBeGreaterThan(0);
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({
+        query: PLAIN,
+        operationName: '',
+        variables: { input: batch('lane-10', 'nameless-vm') },
+      }),
+    });
+    expect(res.headers.get('x-ingest')).toBeNull();
+    expect(((await res.json()) as Answer).errors?.length).toBeGreaterThan(0);
+  });
+
   it('does not serve other operations, nor a mutation with more than the batch in it', async () => {
     const two = `mutation($input: IngestRestorePointsInput!) {
       a: ingestRestorePoints(input: $input) { accepted }

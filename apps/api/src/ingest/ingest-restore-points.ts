@@ -244,6 +244,9 @@ async function registerMachines(
       (p.agentVersion !== null && p.agentVersion !== known.agentVersion)
     );
   });
+  // One order for every writer (as for the usage rows), so that batches registering the same new
+  // machines lock them alike and never deadlock.
+  changed.sort((a, b) => (a.machineKey < b.machineKey ? -1 : a.machineKey > b.machineKey ? 1 : 0));
   const rows = changed.map((p) => ({
     spId,
     tenantId: p.tenantId,

@@ -2,12 +2,13 @@
  * The machines this process has read lately, by tenant and external id: their ids, kinds and
  * agents, so that a batch of known machines (the daily case) needs no look-up of its 10,000 machines.
  *
- * An entry is only ever what a committed row said, and is kept only while nothing can have changed
- * it: machines are never deleted and ids never change, and a change of kind or agent is announced by
- * NOTIFY (migration 0008) and moves the change feed's machine epoch, which empties the directory. A
- * look-up's rows are remembered only if that epoch did not move while it ran (a change committed
- * meanwhile may not be in them), and only while the feed is live. Machines a batch writes are
- * forgotten at once, before their change is even committed.
+ * An entry is only ever what a committed row said. Machines are never deleted and ids never change;
+ * a change of kind or agent is announced by NOTIFY (migration 0008) and moves the change feed's
+ * machine epoch, which empties the directory when the notification arrives, a few milliseconds after
+ * the change's commit. A look-up's rows are kept only if that epoch did not move while it ran, only
+ * while the feed is live, and for a minute at most, which also bounds what a listening connection
+ * lost for a while (whose missed notifications empty the directory when it is back) could leave
+ * stale. Machines a batch writes are forgotten at once, before their change is even committed.
  */
 import { LRUCache } from 'lru-cache';
 import type { ChangeFeed } from '../server/change-feed.js';
@@ -21,9 +22,10 @@ export interface KnownMachine {
 
 /** About 100 bytes an entry: ~25 MB at most. */
 const MAX_MACHINES = 250_000;
+const MAX_AGE_MS = 60_000;
 
 export class MachineDirectory {
-  private readonly machines = new LRUCache<string, KnownMachine>({ max: MAX_MACHINES });
+  private readonly machines = new LRUCache<string, KnownMachine>({ max: MAX_MACHINES, ttl: MAX_AGE_MS });
   private epoch = -1;
 
   constructor(private readonly feed: ChangeFeed) {}

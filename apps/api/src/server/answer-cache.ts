@@ -9,7 +9,8 @@
  * replayed only while the estate version it was computed at is still the latest, the credential epoch
  * has not moved (no key revoked, no user disabled since), the credential has not expired, and for a
  * minute at most. The data an answer holds is never older than its version: the version was known
- * before the query read the database. A replay counts against the same rate limits as any request.
+ * before the query read the database. A replay counts against the same rate limits as any request
+ * (the front door counts every request it reads).
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -67,8 +68,6 @@ export class AnswerCache {
   constructor(
     private readonly feed: ChangeFeed,
     private readonly db: Database,
-    /** Counts a replayed request against the caller's rate limits; false: over a limit. */
-    private readonly admit: (req: IncomingMessage) => Promise<boolean>,
   ) {}
 
   /** The key of a request's answer: its exact credential and body. */
@@ -76,13 +75,10 @@ export class AnswerCache {
     return createHash('sha256').update(authorization).update('\u0000').update(raw).digest('base64url');
   }
 
-  /**
-   * Writes back the stored answer under `key` when it is still valid and the caller's rate limits
-   * admit it, and resolves true; else resolves false, having written nothing.
-   */
-  async replay(key: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  /** Writes back the stored answer under `key` when it is still valid and returns true; else false. */
+  replay(key: string, req: IncomingMessage, res: ServerResponse): boolean {
     const answer = this.answers.get(key);
-    if (!answer || !this.stillValid(answer) || !(await this.admit(req))) return false;
+    if (!answer || !this.stillValid(answer)) return false;
     res.setHeader('x-request-id', requestId(req));
     res.setHeader('content-type', 'application/json; charset=utf-8');
     // Tells a client (and the tests) that no database work was done for this answer.

@@ -41,25 +41,33 @@ export interface AppOptions {
 /** A batch of 10,000 restore points is about 2.5 MB of JSON. */
 const BODY_LIMIT = 8 * 1024 * 1024;
 
+const PER_IP_REFUSAL = 'too many requests from this address; slow down';
+const PER_KEY_REFUSAL = 'too many requests for this API key; slow down';
+
 export async function createApp({ db, config, log, secret, changes }: AppOptions) {
   const production = config.NODE_ENV === 'production';
   const ipStore = new MemoryStore();
   const callerStore = new MemoryStore();
   const callerKey = (authorization: string) => createHash('sha256').update(authorization).digest('base64url');
-  // A request served ahead of Express (a replayed answer, an ingestion batch) counts against the same
-  // budgets as any other, once: should it go on to Express after all, Express's limiters skip it.
+  // A request the front door reads counts there against the same budgets as any other, once:
+  // should it go on to Express, Express's limiters skip it. Null when admitted, else the refusal.
   const counted = new WeakSet<IncomingMessage>();
-  const admit = async (req: IncomingMessage) => {
-    const admitted =
-      (await ipStore.increment(ipKeyGenerator(req.socket.remoteAddress ?? ''))).totalHits <=
-        config.RATE_LIMIT_PER_IP &&
-      (await callerStore.increment(callerKey(req.headers.authorization ?? ''))).totalHits <=
-        config.RATE_LIMIT_PER_KEY;
-    if (admitted) counted.add(req);
-    return admitted;
+  const admit = async (req: IncomingMessage): Promise<string | null> => {
+    counted.add(req);
+    if (
+      (await ipStore.increment(ipKeyGenerator(req.socket.remoteAddress ?? ''))).totalHits >
+      config.RATE_LIMIT_PER_IP
+    )
+      return PER_IP_REFUSAL;
+    if (
+      (await callerStore.increment(callerKey(req.headers.authorization ?? ''))).totalHits >
+      config.RATE_LIMIT_PER_KEY
+    )
+      return PER_KEY_REFUSAL;
+    return null;
   };
-  const answers = changes ? new AnswerCache(changes, db, admit) : null;
-  const lane = new IngestLane(getSchema(), db, secret, log, admit, changes && new MachineDirectory(changes));
+  const answers = changes ? new AnswerCache(changes, db) : null;
+  const lane = new IngestLane(getSchema(), db, secret, log, changes && new MachineDirectory(changes));
   const apollo = createApollo(production, config.NODE_ENV === 'development', answers ? [answers.plugin] : []);
   await apollo.start();
 
@@ -90,7 +98,7 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
     limit: config.RATE_LIMIT_PER_IP,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: limitedResponse('too many requests from this address; slow down'),
+    handler: limitedResponse(PER_IP_REFUSAL),
   });
   const perCaller = rateLimit({
     store: callerStore,
@@ -102,7 +110,7 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
     // One budget per credential; the store keeps a hash of it, never the secret itself.
     keyGenerator: (req) =>
       req.headers.authorization ? callerKey(req.headers.authorization) : `ip:${ipKeyGenerator(req.ip ?? '')}`,
-    handler: limitedResponse('too many requests for this API key; slow down'),
+    handler: limitedResponse(PER_KEY_REFUSAL),
   });
 
   app.use(
@@ -177,6 +185,6 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
   });
 
   /** The HTTP handler: replayed answers and ingestion batches ahead of Express, the rest through it. */
-  const handler = frontDoor({ answers, lane, bodyLimit: BODY_LIMIT }, app);
+  const handler = frontDoor({ answers, lane, admit, bodyLimit: BODY_LIMIT }, app);
   return { app, apollo, handler };
 }

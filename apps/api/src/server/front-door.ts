@@ -1,6 +1,7 @@
 /**
  * `POST /graphql` read on the raw HTTP request, ahead of Express: a JSON body with a credential is
- * read once here, then (1) a small one may be answered from the answer cache, (2) an ingestion batch
+ * counted against the rate limits before a byte of it is read (a caller over its budget is refused
+ * here, unread), then read once, then (1) a small one may be answered from the answer cache, (2) an ingestion batch
  * may be served by the ingestion lane, and (3) everything else goes on to Express with its body
  * already parsed (Express's JSON parser skips a request already read) and, when small, its answer
  * key for the answer cache to store the answer under. Requests this does not read (no credential,
@@ -19,12 +20,14 @@ const JSON_TYPE = /^application\/json\s*(;\s*charset=("?)utf-8\2\s*)?$/i;
 export interface FrontDoor {
   answers: AnswerCache | null;
   lane: IngestLane;
+  /** Counts the request against the rate limits (Express's limiters then skip it); the refusal or null. */
+  admit: (req: IncomingMessage) => Promise<string | null>;
   /** Express's own limit: a larger body is left to Express, which refuses it. */
   bodyLimit: number;
 }
 
 export function frontDoor(
-  { answers, lane, bodyLimit }: FrontDoor,
+  { answers, lane, admit, bodyLimit }: FrontDoor,
   express: (req: IncomingMessage, res: ServerResponse) => void,
 ) {
   return (req: IncomingMessage, res: ServerResponse) => {
@@ -44,31 +47,17 @@ export function frontDoor(
       express(req, res);
       return;
     }
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('error', () => res.destroy());
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks);
-      dispatch(raw, authorization).catch(() => res.destroy());
-    });
-
     const dispatch = async (raw: Buffer, authorization: string) => {
       const answerKey =
         answers && raw.length <= MAX_KEYED_BODY ? AnswerCache.keyOf(authorization, raw) : undefined;
-      if (answerKey && (await answers!.replay(answerKey, req, res))) return;
+      if (answerKey && answers!.replay(answerKey, req, res)) return;
       let body: unknown;
       try {
         body = JSON.parse(raw.toString('utf8'));
         // Strict, as Express's parser: an object or an array, nothing else.
         if (typeof body !== 'object' || body === null) throw new SyntaxError('not an object or array');
       } catch {
-        res.statusCode = 400;
-        res.setHeader('content-type', 'application/json; charset=utf-8');
-        res.end(
-          JSON.stringify({
-            errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
-          }),
-        );
+        answerError(res, 400, 'the request body is not valid JSON', 'BAD_REQUEST');
         return;
       }
       if (await lane.serve(body, req, res)) return;
@@ -76,5 +65,23 @@ export function frontDoor(
       (req as RequestWithAnswerKey).answerKey = answerKey;
       express(req, res);
     };
+
+    const read = async () => {
+      const refusal = await admit(req);
+      if (refusal) return answerError(res, 429, refusal, 'RATE_LIMITED');
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('error', () => res.destroy());
+      req.on('end', () => {
+        dispatch(Buffer.concat(chunks), authorization).catch(() => res.destroy());
+      });
+    };
+    read().catch(() => res.destroy());
   };
+}
+
+function answerError(res: ServerResponse, status: number, message: string, code: string): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }

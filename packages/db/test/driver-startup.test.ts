@@ -62,9 +62,20 @@ describe('postgres.js connection start-up under faults', () => {
     }
   }
 
-  it('reconnects and answers when the backend is terminated during the type query', async () => {
+  /** A client of its own for `work`; then no rejection may have gone unhandled. */
+  async function withClient(work: (client: postgres.Sql) => Promise<void>) {
     const client = postgres(database.url!, { max: 1, onnotice: () => {} });
     try {
+      await work(client);
+      await sleep(50);
+      expect(unhandled).toEqual([]);
+    } finally {
+      await client.end({ timeout: 5 });
+    }
+  }
+
+  it('reconnects and answers when the backend is terminated during the type query', () =>
+    withClient(async (client) => {
       let answer: Promise<unknown> = Promise.resolve();
       await whileTypesLocked(async (locker, typeQueryPid) => {
         answer = client`select 42 as n`;
@@ -75,28 +86,16 @@ describe('postgres.js connection start-up under faults', () => {
       });
       await expect(answer).resolves.toEqual([{ n: 42 }]);
       await expect(client`select array[1,2,3]::int[] as a`).resolves.toEqual([{ a: [1, 2, 3] }]);
-      await sleep(50);
-      expect(unhandled).toEqual([]);
-    } finally {
-      await client.end({ timeout: 5 });
-    }
-  });
+    }));
 
-  it('fails the waiting query, and only it, when the type query is cancelled', async () => {
-    const client = postgres(database.url!, { max: 1, onnotice: () => {} });
-    try {
-      let answer: Promise<unknown> = Promise.resolve();
+  it('fails the waiting query, and only it, when the type query is cancelled', () =>
+    withClient(async (client) => {
       await whileTypesLocked(async (locker, typeQueryPid) => {
-        answer = client`select 42 as n`;
+        const answer = client`select 42 as n`;
         answer.catch(() => {});
         await locker`select pg_cancel_backend(${await typeQueryPid()})`;
         await expect(answer).rejects.toThrow(/cancel/);
       });
       await expect(client`select 7 as n`).resolves.toEqual([{ n: 7 }]);
-      await sleep(50);
-      expect(unhandled).toEqual([]);
-    } finally {
-      await client.end({ timeout: 5 });
-    }
-  });
+    }));
 });

@@ -53,7 +53,7 @@ function batch(size: number, c: number) {
     const t = (n % (TENANTS / 2)) * 2 + c;
     points.push({
       tenant: `t${t}`,
-      machine: `m${Math.floor(n / TENANTS)}`,
+      machine: `m${Math.floor(n / (TENANTS / 2))}`,
       server: `t${t}-vbr`,
       operation: 'CLOUD_BACKUP',
       at: new Date(clock).toISOString(),

@@ -112,7 +112,12 @@ async function main() {
           let accepted = 0;
           await Promise.all(
             bodies.map(async (mine) => {
-              for (const payload of mine) accepted += await send(payload);
+              for (const payload of mine) {
+                // Not `accepted += await …`: that reads the sum before the await, and the other
+                // client's additions in between would be lost.
+                const stored = await send(payload);
+                accepted += stored;
+              }
             }),
           );
           results[`api ${size}x${clients}`] = accepted / ((performance.now() - started) / 1000);
@@ -131,19 +136,19 @@ async function main() {
     await sql`create table copy_bare (tenant_id uuid, machine_id bigint, server_id uuid, operation operation, at timestamptz(3))`;
     const [ids] =
       await sql`select (select id from tenants limit 1) as tenant, (select id from backup_servers limit 1) as server`;
+    // The rows' text is built before the clock starts, as the API's requests are.
+    const total = BATCHES_PER_CASE * 2 * 10_000;
+    const copies = Array.from({ length: total / 10_000 }, (_, b) => {
+      const at = new Date(Date.UTC(2026, 0, 1) + b * 3_600_000).toISOString();
+      const lines = [];
+      for (let i = 0; i < 10_000; i++)
+        lines.push(`${ids!.tenant}\t${i}\t${ids!.server}\tcloud-backup\t${at}\n`);
+      return lines.join('');
+    });
     for (const table of ['copy_keyed', 'copy_bare']) {
-      const total = BATCHES_PER_CASE * 2 * 10_000;
       const started = performance.now();
-      for (let b = 0; b < total / 10_000; b++) {
-        const lines = [];
-        for (let i = 0; i < 10_000; i++)
-          lines.push(
-            `${ids!.tenant}\t${i}\t${ids!.server}\tcloud-backup\t${new Date(Date.UTC(2026, 0, 1) + b * 3_600_000).toISOString()}\n`,
-          );
-        await pipeline(
-          Readable.from([lines.join('')]),
-          await sql.unsafe(`copy ${table} from stdin`).writable(),
-        );
+      for (const text of copies) {
+        await pipeline(Readable.from([text]), await sql.unsafe(`copy ${table} from stdin`).writable());
       }
       results[table] = total / ((performance.now() - started) / 1000);
     }

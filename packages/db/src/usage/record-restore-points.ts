@@ -4,21 +4,13 @@
  * batch's day bits (folded in Node, see usage-bits.ts) are ORed into machine_usage with
  * PostgreSQL's array operations (no per-row procedural code).
  */
-import type { Operation } from '@vcc/rules';
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../rows.js';
 import type { Executor, Transaction } from '../scope.js';
-import { arrayLiteral, Dictionary, fromEpochMs } from './sql-arrays.js';
-import { type EncodedPoint, type MonthBits, usageRounds } from './usage-bits.js';
+import { arrayLiteral, fromEpochMs } from './sql-arrays.js';
+import { type EncodedPoint, encodeBatch, type MonthBits, type StoredRestorePoint } from './usage-bits.js';
 
-export interface StoredRestorePoint {
-  tenantId: string;
-  machineId: number;
-  serverId: string;
-  operation: Operation;
-  /** ISO 8601 or UTC milliseconds. */
-  at: string | number;
-}
+export type { StoredRestorePoint };
 
 /** The batch's columns as arrays, tenants and servers as indexes into their lists. */
 interface BatchArrays {
@@ -103,32 +95,18 @@ export async function recordRestorePoints(
   points: readonly StoredRestorePoint[],
 ): Promise<{ inserted: number; duplicates: number }> {
   if (points.length === 0) return { inserted: 0, duplicates: 0 };
-  const tenantIds = new Dictionary();
-  const serverIds = new Dictionary();
-  // Each point once (a batch may repeat itself), so that only repeats of stored points remain.
-  const distinct = new Map<string, EncodedPoint>();
-  for (const p of points) {
-    // Times to the millisecond, the precision stored, so the rollup and the stored points agree.
-    const ms = typeof p.at === 'number' ? p.at : Date.parse(p.at);
-    const key = `${p.machineId}:${p.serverId}:${p.operation}:${ms}`;
-    if (distinct.has(key)) continue;
-    distinct.set(key, {
-      tenant: tenantIds.of(p.tenantId),
-      machineId: p.machineId,
-      server: serverIds.of(p.serverId),
-      operation: p.operation,
-      ms,
-    });
-  }
-  const encoded = [...distinct.values()];
+  const batch = encodeBatch(points);
   const arrays: BatchArrays = {
-    tenants: sql`(${arrayLiteral(tenantIds.values)}::uuid[])`,
-    servers: sql`(${arrayLiteral(serverIds.values)}::uuid[])`,
+    tenants: sql`(${arrayLiteral(batch.tenants)}::uuid[])`,
+    servers: sql`(${arrayLiteral(batch.servers)}::uuid[])`,
   };
-  const [first = [], ...later] = usageRounds(encoded);
+  const [first = [], ...later] = batch.rounds;
   const run = async (executor: Executor, expectNew: boolean) =>
     (
-      await queryRows<{ inserted: number }>(executor, pointsAndUsage(spId, arrays, encoded, first, expectNew))
+      await queryRows<{ inserted: number }>(
+        executor,
+        pointsAndUsage(spId, arrays, batch.points, first, expectNew),
+      )
     )[0]!.inserted;
   // New points are the common case (a batch is what happened since the last one), so the plain
   // insert is tried first, in a savepoint; a repeat undoes it, and the batch is stored again

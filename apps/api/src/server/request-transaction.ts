@@ -30,6 +30,9 @@ export class RequestTransaction {
           if (!(error instanceof Rollback)) rejectTx(error);
           if (!(error instanceof Rollback)) throw error;
         });
+        // A lost connection fails the transaction before the request ends it; `end` still sees the
+        // failure, but until then it must not count as unhandled (which ends the process).
+        this.done.catch(() => {});
       });
     }
     return this.opened;

@@ -6,7 +6,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../rows.js';
-import type { Executor, Transaction } from '../scope.js';
+import type { Executor } from '../scope.js';
 import { arrayLiteral, fromEpochMs } from './sql-arrays.js';
 import { type EncodedPoint, encodeBatch, type MonthBits, type StoredRestorePoint } from './usage-bits.js';
 
@@ -50,43 +50,26 @@ function upsertUsage(spId: string, { tenants, servers }: BatchArrays, round: rea
 }
 
 /**
- * The points and the first round of usage in one statement. `expectNew`: a plain insert, which
- * fails on a repeat of a stored point but costs half of `ON CONFLICT DO NOTHING` (one descent of
- * the key's index per point instead of two, and no speculative insertion).
+ * The points (through `record_restore_points`, migration 0009: each stored once, a plain insert
+ * first) and the first round of usage, in one statement.
  */
 function pointsAndUsage(
   spId: string,
   arrays: BatchArrays,
   points: readonly EncodedPoint[],
   usage: readonly MonthBits[],
-  expectNew: boolean,
 ): SQL {
   return sql`
-    with inserted as (
-      insert into restore_points (sp_id, tenant_id, machine_id, server_id, operation, at)
-      select ${spId}::uuid, ${arrays.tenants}[i.tenant], i.machine_id, ${arrays.servers}[i.server], i.operation, ${fromEpochMs('i.at')}
-        from unnest(${arrayLiteral(points.map((p) => p.tenant))}::int[],
-                    ${arrayLiteral(points.map((p) => p.machineId))}::bigint[],
-                    ${arrayLiteral(points.map((p) => p.server))}::int[],
-                    ${arrayLiteral(points.map((p) => p.operation))}::operation[],
-                    ${arrayLiteral(points.map((p) => p.ms))}::bigint[]) as i(tenant, machine_id, server, operation, at)
-       order by 2, 3, 4, 5, 6
-      ${expectNew ? sql`` : sql`on conflict do nothing`}
-      returning 1
-    ), usage as (
+    with usage as (
       ${upsertUsage(spId, arrays, usage)}
       returning 1
     )
-    select (select count(*) from inserted)::int as inserted`;
-}
-
-/** Whether an error is PostgreSQL refusing a point that repeats a stored one. */
-function isRepeatedPoint(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const { code, constraint, constraint_name } = e as Record<string, unknown>;
-    if (code === '23505' && (constraint ?? constraint_name) === 'restore_points_pk') return true;
-  }
-  return false;
+    select record_restore_points(${spId}::uuid, ${arrays.tenants}, ${arrays.servers},
+             ${arrayLiteral(points.map((p) => p.tenant))}::int[],
+             ${arrayLiteral(points.map((p) => p.machineId))}::bigint[],
+             ${arrayLiteral(points.map((p) => p.server))}::int[],
+             ${arrayLiteral(points.map((p) => p.operation))}::operation[],
+             ${arrayLiteral(points.map((p) => p.ms))}::bigint[]) as inserted`;
 }
 
 export async function recordRestorePoints(
@@ -101,23 +84,11 @@ export async function recordRestorePoints(
     servers: sql`(${arrayLiteral(batch.servers)}::uuid[])`,
   };
   const [first = [], ...later] = batch.rounds;
-  const run = async (executor: Executor, expectNew: boolean) =>
-    (
-      await queryRows<{ inserted: number }>(
-        executor,
-        pointsAndUsage(spId, arrays, batch.points, first, expectNew),
-      )
-    )[0]!.inserted;
-  // New points are the common case (a batch is what happened since the last one), so the plain
-  // insert is tried first, in a savepoint; a repeat undoes it, and the batch is stored again
-  // skipping repeats.
-  let inserted: number;
-  try {
-    inserted = await (tx as Transaction).transaction((savepoint) => run(savepoint, true));
-  } catch (error) {
-    if (!isRepeatedPoint(error)) throw error;
-    inserted = await run(tx, false);
-  }
+  const [result] = await queryRows<{ inserted: number }>(
+    tx,
+    pointsAndUsage(spId, arrays, batch.points, first),
+  );
+  const inserted = result!.inserted;
   for (const round of later) await tx.execute(upsertUsage(spId, arrays, round));
   return { inserted, duplicates: points.length - inserted };
 }

@@ -1,14 +1,14 @@
 /**
  * Stores restore points and keeps the engine's rollups current, in the caller's transaction and in
  * one set-based statement: points that repeat a stored one (same natural key) are skipped, and the
- * batch's day bits (folded in Node, see usage-bits.ts) are ORed into machine_usage with
+ * batch's day bits (folded in Node, see encode-batch.ts) are ORed into machine_usage with
  * PostgreSQL's array operations (no per-row procedural code).
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../rows.js';
 import type { Executor } from '../scope.js';
+import { type EncodedPoint, encodeBatch, type MonthBits, type StoredRestorePoint } from './encode-batch.js';
 import { arrayLiteral, fromEpochMs } from './sql-arrays.js';
-import { type EncodedPoint, encodeBatch, type MonthBits, type StoredRestorePoint } from './usage-bits.js';
 
 export type { StoredRestorePoint };
 

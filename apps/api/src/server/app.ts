@@ -155,6 +155,7 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
           tx,
           loaders: createLoaders(tx, principal),
           ip: req.ip ?? '',
+          credentialsChanged: () => transaction.afterCommit(() => changes?.credentialsChanged()),
           transaction,
           answerTicket: answers ? await answers.ticket(req, principal) : null,
         };

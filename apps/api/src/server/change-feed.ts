@@ -38,7 +38,7 @@ export class ChangeFeed {
       listen(
         handle,
         CREDENTIALS_CHANNEL,
-        () => this.forget('credentials changed'),
+        () => this.credentialsChanged(),
         () => this.onListen(),
       ),
       listen(
@@ -72,6 +72,11 @@ export class ChangeFeed {
   /** Moves whenever a machine's kind or agent may have changed, or notifications may have been missed. */
   get machinesEpoch(): number {
     return this.machineEpoch;
+  }
+
+  /** A credential may have lost its validity: nothing cached under the old epoch is replayed. */
+  credentialsChanged(): void {
+    this.forget('credentials changed');
   }
 
   /** The SP's estate version as last announced or learnt; undefined when not known. */

@@ -18,6 +18,11 @@ export interface Context {
   loaders: Loaders;
   /** The caller's address, for rate limits and the audit log. */
   ip: string;
+  /**
+   * Says this request revoked or changed a credential: once it commits, this process stops
+   * replaying answers at once, before the response leaves (its NOTIFY may arrive later).
+   */
+  credentialsChanged(): void;
 }
 
 /** The principal of a resolver that declared roles (the auth checker has already let it in). */

@@ -11,6 +11,7 @@ export class RequestTransaction {
   private opened: Promise<Transaction> | null = null;
   private finish: ((commit: boolean) => void) | null = null;
   private done: Promise<void> | null = null;
+  private readonly committed: (() => void)[] = [];
 
   constructor(
     private readonly db: Database,
@@ -38,11 +39,17 @@ export class RequestTransaction {
     return this.opened;
   }
 
+  /** Runs `effect` once the transaction has committed (not at all if it rolls back). */
+  afterCommit(effect: () => void): void {
+    this.committed.push(effect);
+  }
+
   /** Commits (or rolls back) if a transaction was opened; resolves when it has ended. */
   async end(commit: boolean): Promise<void> {
     if (!this.finish) return;
     this.finish(commit);
     this.finish = null;
     await this.done;
+    if (commit) for (const effect of this.committed.splice(0)) effect();
   }
 }

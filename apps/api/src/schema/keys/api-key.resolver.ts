@@ -32,6 +32,8 @@ export class ApiKeyResolver {
   @Mutation(() => ApiKey, { description: 'Effective at once' })
   @Access(...WRITER_ROLES)
   async revokeApiKey(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ApiKey> {
-    return revokeApiKey(await ctx.tx(), principalOf(ctx), id);
+    const revoked = await revokeApiKey(await ctx.tx(), principalOf(ctx), id);
+    ctx.credentialsChanged();
+    return revoked;
   }
 }

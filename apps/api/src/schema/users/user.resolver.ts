@@ -36,6 +36,8 @@ export class UserResolver {
     @Arg('id', () => ID) id: string,
     @Arg('disabled', () => Boolean) disabled: boolean,
   ): Promise<User> {
-    return setUserDisabled(await ctx.tx(), principalOf(ctx), id, disabled);
+    const user = await setUserDisabled(await ctx.tx(), principalOf(ctx), id, disabled);
+    ctx.credentialsChanged();
+    return user;
   }
 }

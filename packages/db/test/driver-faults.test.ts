@@ -1,8 +1,12 @@
 /**
- * A connection lost while the driver is still starting it up (fetching the array types, its first
- * statement on every new connection) must cost at most a retry: no unhandled rejection, which would
- * end the API, and no stale error handed to the next query. postgres.js 3.4.9 had both
- * (porsager/postgres#1192, #1223); patches/postgres@3.4.9.patch fixes them.
+ * postgres.js 3.4.9 under lost connections; patches/postgres@3.4.9.patch fixes what these show.
+ * - A connection lost while the driver is still starting it up (fetching the array types, its first
+ *   statement on every new connection) must cost at most a retry: no unhandled rejection, which
+ *   would end the API, and no stale error handed to the next query (porsager/postgres#1192, #1223).
+ * - A transaction whose connection is lost still ends its savepoints and itself: each sends its
+ *   rollback to the connection it holds. The driver wrote that rollback to no socket, from a
+ *   `setImmediate` (an uncaught TypeError), and the query never settled, so a request waiting on
+ *   its savepoint hung; the next connection was then handed the terminated query's error.
  */
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +14,7 @@ import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('postgres.js connection start-up under faults', () => {
+describe('postgres.js under lost connections', () => {
   let database: TestDatabase;
   let admin: postgres.Sql;
   const unhandled: unknown[] = [];
@@ -97,5 +101,21 @@ describe('postgres.js connection start-up under faults', () => {
         await expect(answer).rejects.toThrow(/cancel/);
       });
       await expect(client`select 7 as n`).resolves.toEqual([{ n: 7 }]);
+    }));
+
+  it('rejects a savepoint and its transaction with CONNECTION_CLOSED when terminated, then answers again', () =>
+    withClient(async (client) => {
+      let savepoint: Promise<unknown> = Promise.resolve();
+      const transaction = client.begin(async (tx) => {
+        const [backend] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
+        savepoint = tx.savepoint((sp) => sp`select pg_sleep(5)`);
+        savepoint.catch(() => {});
+        await sleep(200);
+        await admin`select pg_terminate_backend(${backend!.pid})`;
+        await savepoint;
+      });
+      await expect(transaction).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
+      await expect(savepoint).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
+      await expect(client`select 1 as n`).resolves.toEqual([{ n: 1 }]);
     }));
 });

@@ -6,17 +6,21 @@
 import 'reflect-metadata';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { importScenario, schema } from '@vcc/db';
+import { type DatabaseHandle, importScenario, schema } from '@vcc/db';
 import type { Scenario } from '@vcc/rules';
 import { createApiKey } from '../src/keys/create-api-key.js';
 import { createBenchDatabase } from './bench-database.js';
+import { cpuSnapshot, cpuSpent } from './cpu-time.js';
 import { INGEST } from './graphql-requests.js';
+import { median } from './timing.js';
 import { startApiProcess } from './vcc-process.js';
 
 /** Two groups of tenants, one per client, as two Cloud Connect servers would send. */
 const TENANTS = 40;
 const MACHINES_PER_TENANT = 500;
-const BATCHES_PER_CASE = Number(process.env.BENCH_BATCHES ?? 6);
+/** Each case runs in rounds, the floors measured after each, so that drift moves both sides alike. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const BATCHES_PER_ROUND = Number(process.env.BENCH_BATCHES ?? 4);
 const PORT = 4915;
 
 function estate(): Scenario {
@@ -62,6 +66,72 @@ function batch(size: number, c: number) {
   return points;
 }
 
+/** The PostgreSQL driver's client, as the database handle holds it. */
+type Sql = Extract<DatabaseHandle['driver'], { kind: 'postgres' }>['sql'];
+
+/** Rows stored per second and the CPU each side spent, for one side of one round. */
+interface Measured {
+  rows: number;
+  seconds: number;
+  cpu: ReturnType<typeof cpuSpent>;
+}
+
+async function measure(apiPid: number | undefined, work: () => Promise<number>): Promise<Measured> {
+  const before = cpuSnapshot(apiPid);
+  const started = performance.now();
+  const rows = await work();
+  const seconds = (performance.now() - started) / 1000;
+  return { rows, seconds, cpu: cpuSpent(before, cpuSnapshot(apiPid)) };
+}
+
+/** The rows a floor COPYs: one text per COPY, each as long as the API's batches. */
+type FloorRound = string[];
+
+/**
+ * The floors: COPY of rows of the same shape as the API's (the same batch size, as many rows) into a
+ * table with the same unique key as restore_points, and into a bare table. Every row is new: row r
+ * of the run is machine r mod 20,000 an hour after the row 20,000 before it.
+ */
+async function copyFloors(sql: Sql) {
+  await sql`create table copy_keyed (tenant_id uuid, machine_id bigint, server_id uuid, operation operation, at timestamptz(3), primary key (tenant_id, machine_id, server_id, operation, at))`;
+  await sql`create table copy_bare (tenant_id uuid, machine_id bigint, server_id uuid, operation operation, at timestamptz(3))`;
+  const [ids] =
+    await sql`select (select id from tenants limit 1) as tenant, (select id from backup_servers limit 1) as server`;
+  let row = 0;
+  const machines = TENANTS * MACHINES_PER_TENANT;
+  return {
+    /** The text of `copies` COPYs of `size` rows each, built before the clock starts. */
+    prepare(copies: number, size: number): FloorRound {
+      return Array.from({ length: copies }, () => {
+        const lines = [];
+        for (let i = 0; i < size; i++, row++) {
+          const at = new Date(Date.UTC(2026, 0, 1) + Math.floor(row / machines) * 3_600_000).toISOString();
+          lines.push(`${ids!.tenant}\t${row % machines}\t${ids!.server}\tcloud-backup\t${at}\n`);
+        }
+        return lines.join('');
+      });
+    },
+    async run(table: 'copy_keyed' | 'copy_bare', texts: FloorRound): Promise<number> {
+      let rows = 0;
+      for (const text of texts) {
+        await pipeline(Readable.from([text]), await sql.unsafe(`copy ${table} from stdin`).writable());
+        rows += text.split('\n').length - 1;
+      }
+      return rows;
+    },
+  };
+}
+
+const rate = (m: Measured[]) => m.reduce((s, x) => s + x.rows, 0) / m.reduce((s, x) => s + x.seconds, 0);
+const perSecond = (r: number) => `${Math.round(r).toLocaleString('en').padStart(8)}/s`;
+/** CPU ms per 10,000 rows over the rounds: [API, PostgreSQL, this process]. */
+function cpuPer10k(m: Measured[]): string {
+  const rows = m.reduce((s, x) => s + x.rows, 0);
+  const per = (side: 'api' | 'postgres' | 'bench') =>
+    ((m.reduce((s, x) => s + x.cpu[side], 0) * 10_000) / rows).toFixed(0).padStart(4);
+  return `API ${per('api')}, PostgreSQL ${per('postgres')}, client ${per('bench')}`;
+}
+
 async function main() {
   const db = await createBenchDatabase();
   try {
@@ -78,8 +148,8 @@ async function main() {
     });
     // The API in its own process, as served; the clients' requests are built before the clock
     // starts, so this process only sends bytes and the API's thread is its own.
-    const api = await startApiProcess({ url: db.url }, PORT);
-    const url = `${api.url}/graphql`;
+    const apiProcess = await startApiProcess({ url: db.url }, PORT);
+    const url = `${apiProcess.url}/graphql`;
     let keyNo = 0;
     const body = (size: number, client: number) =>
       JSON.stringify({
@@ -100,64 +170,72 @@ async function main() {
       return json.data.ingestRestorePoints.accepted;
     };
 
-    const results: Record<string, number> = {};
+    const sql = db.handle.driver.kind === 'postgres' ? db.handle.driver.sql : null;
+    if (!sql) throw new Error('the benchmark needs PostgreSQL');
+    const floors = await copyFloors(sql);
+
+    console.log(
+      `ingestion: restore points stored per second, ${ROUNDS} rounds of ${BATCHES_PER_ROUND} batches per client per case,`,
+    );
+    console.log(
+      'each round followed by the floors; ratios are medians of the rounds; CPU is ms per 10,000 points',
+    );
     try {
       for (const size of [1_000, 10_000]) {
         for (const clients of [1, 2]) {
           await send(body(size, 0)); // warm-up
-          const bodies = Array.from({ length: clients }, (_, client) =>
-            Array.from({ length: BATCHES_PER_CASE }, () => body(size, client)),
+          const sides: Record<'api' | 'copy_keyed' | 'copy_bare', Measured[]> = {
+            api: [],
+            copy_keyed: [],
+            copy_bare: [],
+          };
+          const ratios: number[] = [];
+          const bareRatios: number[] = [];
+          for (let round = 0; round < ROUNDS; round++) {
+            const bodies = Array.from({ length: clients }, (_, client) =>
+              Array.from({ length: BATCHES_PER_ROUND }, () => body(size, client)),
+            );
+            const copies = clients * BATCHES_PER_ROUND;
+            const [keyedText, bareText] = [floors.prepare(copies, size), floors.prepare(copies, size)];
+            const api = await measure(apiProcess.child.pid, async () => {
+              let accepted = 0;
+              await Promise.all(
+                bodies.map(async (mine) => {
+                  for (const payload of mine) {
+                    // Not `accepted += await …`: that reads the sum before the await, and the other
+                    // client's additions in between would be lost.
+                    const stored = await send(payload);
+                    accepted += stored;
+                  }
+                }),
+              );
+              return accepted;
+            });
+            const keyed = await measure(apiProcess.child.pid, () => floors.run('copy_keyed', keyedText));
+            const bare = await measure(apiProcess.child.pid, () => floors.run('copy_bare', bareText));
+            sides.api.push(api);
+            sides.copy_keyed.push(keyed);
+            sides.copy_bare.push(bare);
+            ratios.push(rate([api]) / rate([keyed]));
+            bareRatios.push(rate([bare]) / rate([keyed]));
+          }
+          console.log(
+            `  batches of ${size.toLocaleString('en')}, ${clients} client${clients > 1 ? 's' : ''}:`,
           );
-          const started = performance.now();
-          let accepted = 0;
-          await Promise.all(
-            bodies.map(async (mine) => {
-              for (const payload of mine) {
-                // Not `accepted += await …`: that reads the sum before the await, and the other
-                // client's additions in between would be lost.
-                const stored = await send(payload);
-                accepted += stored;
-              }
-            }),
+          console.log(
+            `    API          ${perSecond(rate(sides.api))}   ${median(ratios).toFixed(2)}× COPY with the unique key (rounds ${ratios.map((r) => r.toFixed(2)).join(' ')})   CPU: ${cpuPer10k(sides.api)}`,
           );
-          results[`api ${size}x${clients}`] = accepted / ((performance.now() - started) / 1000);
+          console.log(
+            `    COPY, keyed  ${perSecond(rate(sides.copy_keyed))}   1.00×                                              CPU: ${cpuPer10k(sides.copy_keyed)}`,
+          );
+          console.log(
+            `    COPY, bare   ${perSecond(rate(sides.copy_bare))}   ${median(bareRatios).toFixed(2)}×                                              CPU: ${cpuPer10k(sides.copy_bare)}`,
+          );
         }
       }
-      console.log(`API peak resident memory: ${api.peakResidentMiB().toFixed(0)} MiB`);
+      console.log(`API peak resident memory: ${apiProcess.peakResidentMiB().toFixed(0)} MiB`);
     } finally {
-      await api.stop();
-    }
-
-    // Floors: COPY the same shape of rows (10,000 per COPY, the same total) into a table with the
-    // same unique key, and into a bare table.
-    const sql = db.handle.driver.kind === 'postgres' ? db.handle.driver.sql : null;
-    if (!sql) throw new Error('the benchmark needs PostgreSQL');
-    await sql`create table copy_keyed (tenant_id uuid, machine_id bigint, server_id uuid, operation operation, at timestamptz(3), primary key (tenant_id, machine_id, server_id, operation, at))`;
-    await sql`create table copy_bare (tenant_id uuid, machine_id bigint, server_id uuid, operation operation, at timestamptz(3))`;
-    const [ids] =
-      await sql`select (select id from tenants limit 1) as tenant, (select id from backup_servers limit 1) as server`;
-    // The rows' text is built before the clock starts, as the API's requests are.
-    const total = BATCHES_PER_CASE * 2 * 10_000;
-    const copies = Array.from({ length: total / 10_000 }, (_, b) => {
-      const at = new Date(Date.UTC(2026, 0, 1) + b * 3_600_000).toISOString();
-      const lines = [];
-      for (let i = 0; i < 10_000; i++)
-        lines.push(`${ids!.tenant}\t${i}\t${ids!.server}\tcloud-backup\t${at}\n`);
-      return lines.join('');
-    });
-    for (const table of ['copy_keyed', 'copy_bare']) {
-      const started = performance.now();
-      for (const text of copies) {
-        await pipeline(Readable.from([text]), await sql.unsafe(`copy ${table} from stdin`).writable());
-      }
-      results[table] = total / ((performance.now() - started) / 1000);
-    }
-    const keyed = results.copy_keyed!;
-    console.log('ingestion (restore points per second, PostgreSQL):');
-    for (const [name, value] of Object.entries(results)) {
-      console.log(
-        `  ${name.padEnd(16)} ${Math.round(value).toLocaleString('en').padStart(10)}/s   ${(value / keyed).toFixed(2)}× COPY with the unique key`,
-      );
+      await apiProcess.stop();
     }
   } finally {
     await db.drop();

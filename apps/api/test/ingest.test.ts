@@ -92,6 +92,39 @@ describe.each(DATABASE_KINDS)('ingestRestorePoints on %s', (kind) => {
     expect(await counts()).toEqual(before);
   });
 
+  it("keeps the agent of a machine's latest point that names one, whatever the batch's order", async () => {
+    const agent = (at: string, agentVersion: string | null, agentOs: string | null = 'WINDOWS') =>
+      point('agent-srv', at, { machineKind: 'SERVER', agentOs, agentVersion });
+    const ingest = async (idempotencyKey: string, restorePoints: unknown[]) => {
+      const res = await api.gql(INGEST, { input: { idempotencyKey, restorePoints } }, key);
+      expect(res.errors).toBeUndefined();
+    };
+    const stored = async () =>
+      (
+        await queryRows<{ agent_os: string; agent_version: string }>(
+          api.database.db,
+          sql`select agent_os, agent_version from machines where external_id = 'agent-srv'`,
+        )
+      )[0];
+    await ingest('agent-1', [
+      agent('2026-11-05T03:00:00Z', '6.0.0.959'),
+      // The latest point naming a version, though not the batch's last.
+      agent('2026-11-07T03:00:00Z', '6.1.0.100'),
+      agent('2026-11-06T03:00:00Z', '6.0.0.1060'),
+      // Later still, but silent about its version.
+      agent('2026-11-08T03:00:00Z', null),
+    ]);
+    expect(await stored()).toEqual({ agent_os: 'windows', agent_version: '6.1.0.100' });
+    // Of two points at the same time, the later in the batch; a batch naming no version keeps it.
+    await ingest('agent-2', [
+      agent('2026-11-09T03:00:00Z', '6.2.0.1'),
+      agent('2026-11-09T03:00:00Z', '6.2.0.2'),
+    ]);
+    expect(await stored()).toEqual({ agent_os: 'windows', agent_version: '6.2.0.2' });
+    await ingest('agent-3', [agent('2026-11-10T03:00:00Z', null, null)]);
+    expect(await stored()).toEqual({ agent_os: 'windows', agent_version: '6.2.0.2' });
+  });
+
   it('refuses replicas of agent machines and unknown machines without a kind', async () => {
     const restorePoints = [
       point('alpha-srv', '2026-11-04T03:00:00Z', { machineKind: null, operation: 'CLOUD_REPLICA' }),

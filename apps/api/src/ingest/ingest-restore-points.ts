@@ -19,9 +19,9 @@ import { badInput, conflict } from '../errors.js';
 import type { IngestRestorePointsInput, IngestResult } from '../schema/ingest/ingest.types.js';
 import type { KnownMachine, MachineDirectory } from './machine-directory.js';
 import {
+  type BatchMachine,
   type EstateIndex,
   MAX_BATCH,
-  type ResolvedPoint,
   unstorableText,
   validateBatch,
 } from './validate-batch.js';
@@ -68,13 +68,13 @@ export async function ingestRestorePoints(
   const { points, problems } = validateBatch(principal, input.restorePoints, index, now);
   if (problems.length > 0) throw badInput(problems);
 
-  const machineIds = await registerMachines(tx, principal.spId, points, index, directory);
+  const written = await registerMachines(tx, principal.spId, index, directory);
   const stored = await recordRestorePoints(
     tx,
     principal.spId,
     points.map((p) => ({
       tenantId: p.tenantId,
-      machineId: machineIds.ids.get(p.machineKey)!,
+      machineId: p.machine.id!,
       serverId: p.serverId,
       operation: p.operation,
       at: p.at,
@@ -100,7 +100,7 @@ export async function ingestRestorePoints(
     details: result,
   });
   // Last, so that the SP row is locked only for the commit: concurrent batches queue here briefly.
-  if (stored.inserted > 0 || machineIds.written > 0) await bumpEstateVersion(tx, principal.spId);
+  if (stored.inserted > 0 || written > 0) await bumpEstateVersion(tx, principal.spId);
   return result;
 }
 
@@ -174,17 +174,34 @@ async function indexEstate(
   // Taken before the look-up: rows read after a change was announced are not remembered.
   const epoch = directory?.begin() ?? 0;
   const machines: EstateIndex['machines'] = new Map();
-  const wanted = new Map<string, { t: string; m: string }>();
+  const wanted: BatchMachine[] = [];
   for (const p of input.restorePoints) {
     const tenantId = tenantIdOf.get(p.tenant);
     if (!tenantId) continue;
+    let named = machines.get(tenantId);
+    if (!named) {
+      named = new Map();
+      machines.set(tenantId, named);
+    }
+    if (named.has(p.machine)) continue;
     const key = `${tenantId}\u0000${p.machine}`;
-    if (machines.has(key) || wanted.has(key)) continue;
     const known = directory?.get(key);
-    if (known) machines.set(key, known);
-    else wanted.set(key, { t: tenantId, m: p.machine });
+    const machine: BatchMachine = {
+      tenantId,
+      externalId: p.machine,
+      key,
+      known,
+      kind: known?.kind,
+      agentOs: null,
+      agentOsAt: Number.NEGATIVE_INFINITY,
+      agentVersion: null,
+      agentVersionAt: Number.NEGATIVE_INFINITY,
+      id: known?.id,
+    };
+    named.set(p.machine, machine);
+    if (!known) wanted.push(machine);
   }
-  const machineRows = wanted.size
+  const machineRows = wanted.length
     ? await queryRows<{
         id: string;
         tenant_id: string;
@@ -197,15 +214,22 @@ async function indexEstate(
         // LATERAL … LIMIT 1 (never flattened): one index lookup per machine, whatever the planner
         // guesses of the JSON's size or of a freshly loaded table.
         sql`select m.id::text, m.tenant_id, m.external_id, m.kind, m.agent_os, m.agent_version
-              from jsonb_to_recordset(${JSON.stringify([...wanted.values()])}::jsonb) as w(t uuid, m text)
+              from jsonb_to_recordset(${JSON.stringify(wanted.map((m) => ({ t: m.tenantId, m: m.externalId })))}::jsonb) as w(t uuid, m text)
               cross join lateral (select * from machines m where m.tenant_id = w.t and m.external_id = w.m limit 1) m`,
       )
     : [];
-  const found = machineRows.map((m): [string, KnownMachine] => [
-    `${m.tenant_id}\u0000${m.external_id}`,
-    { id: Number(m.id), kind: m.kind, agentOs: m.agent_os, agentVersion: m.agent_version },
-  ]);
-  for (const [key, machine] of found) machines.set(key, machine);
+  const found: [string, KnownMachine][] = [];
+  for (const row of machineRows) {
+    const machine = machines.get(row.tenant_id)!.get(row.external_id)!;
+    const known = {
+      id: Number(row.id),
+      kind: row.kind,
+      agentOs: row.agent_os,
+      agentVersion: row.agent_version,
+    };
+    Object.assign(machine, { known, kind: known.kind, id: known.id });
+    found.push([machine.key, known]);
+  }
   directory?.remember(epoch, found);
   return {
     tenants: tenantIdOf,
@@ -214,51 +238,43 @@ async function indexEstate(
   };
 }
 
-/** Registers machines seen for the first time, updates agent versions; returns every id and how many rows it wrote. */
+/**
+ * Registers machines seen for the first time and updates changed agents, giving every machine of
+ * the batch its id; returns how many rows it wrote.
+ */
 async function registerMachines(
   tx: Transaction,
   spId: string,
-  points: ResolvedPoint[],
   index: EstateIndex,
   directory: MachineDirectory | undefined,
-): Promise<{ ids: Map<string, number>; written: number }> {
-  const ids = new Map<string, number>();
-  for (const [key, m] of index.machines) ids.set(key, m.id);
-  // Per machine, the agent as its latest point that names one says (a later point may omit it).
-  const latest = new Map<string, ResolvedPoint>();
-  for (const p of [...points].sort((a, b) => a.at - b.at)) {
-    const seen = latest.get(p.machineKey);
-    latest.set(
-      p.machineKey,
-      seen
-        ? { ...p, agentOs: p.agentOs ?? seen.agentOs, agentVersion: p.agentVersion ?? seen.agentVersion }
-        : p,
-    );
-  }
+): Promise<number> {
   // Only machines seen for the first time, or whose agent changed, are written.
-  const changed = [...latest.values()].filter((p) => {
-    const known = index.machines.get(p.machineKey);
-    return (
-      !known ||
-      (p.agentOs !== null && p.agentOs !== known.agentOs) ||
-      (p.agentVersion !== null && p.agentVersion !== known.agentVersion)
-    );
-  });
+  const changed: BatchMachine[] = [];
+  for (const named of index.machines.values()) {
+    for (const m of named.values()) {
+      const { known } = m;
+      if (
+        !known ||
+        (m.agentOs !== null && m.agentOs !== known.agentOs) ||
+        (m.agentVersion !== null && m.agentVersion !== known.agentVersion)
+      )
+        changed.push(m);
+    }
+  }
   // One order for every writer (as for the usage rows), so that batches registering the same new
   // machines lock them alike and never deadlock.
-  changed.sort((a, b) => (a.machineKey < b.machineKey ? -1 : a.machineKey > b.machineKey ? 1 : 0));
-  const rows = changed.map((p) => ({
-    spId,
-    tenantId: p.tenantId,
-    externalId: p.machine,
-    kind: p.kind as 'vm',
-    agentOs: p.agentOs as 'windows' | null,
-    agentVersion: p.agentVersion,
-  }));
+  changed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   // What this batch writes is no longer what the directory holds (and may yet be rolled back).
-  for (const p of changed) directory?.forget(p.machineKey);
-  for (let i = 0; i < rows.length; i += 2_000) {
-    const chunk = rows.slice(i, i + 2_000);
+  for (const m of changed) directory?.forget(m.key);
+  for (let i = 0; i < changed.length; i += 2_000) {
+    const chunk = changed.slice(i, i + 2_000).map((m) => ({
+      spId,
+      tenantId: m.tenantId,
+      externalId: m.externalId,
+      kind: m.kind as 'vm',
+      agentOs: m.agentOs as 'windows' | null,
+      agentVersion: m.agentVersion,
+    }));
     const written = await tx
       .insert(schema.machines)
       .values(chunk)
@@ -274,7 +290,7 @@ async function registerMachines(
         tenantId: schema.machines.tenantId,
         externalId: schema.machines.externalId,
       });
-    for (const m of written) ids.set(`${m.tenantId}\u0000${m.externalId}`, m.id);
+    for (const m of written) index.machines.get(m.tenantId)!.get(m.externalId)!.id = m.id;
   }
-  return { ids, written: rows.length };
+  return changed.length;
 }

@@ -10,21 +10,40 @@ import type { KnownMachine } from './machine-directory.js';
 
 export const MAX_BATCH = 10_000;
 
+/**
+ * A machine the batch names, resolved once however many of its points name it: what the database
+ * knows of it and what the batch says of it.
+ */
+export interface BatchMachine {
+  tenantId: string;
+  externalId: string;
+  /** Its key in the machine directory. */
+  key: string;
+  /** The stored row, when the machine is known. */
+  known: KnownMachine | undefined;
+  /** The stored kind, else what the batch first said of it (set by validation). */
+  kind: string | undefined;
+  /** The agent as the batch's latest point that names one says (a later point may omit it). */
+  agentOs: string | null;
+  agentOsAt: number;
+  agentVersion: string | null;
+  agentVersionAt: number;
+  /** Its id, once registered. */
+  id: number | undefined;
+}
+
 export interface EstateIndex {
   tenants: Map<string, string>;
   /** Server external id -> its id and owning tenant id (null for SP servers). */
   servers: Map<string, { id: string; tenantId: string | null }>;
-  /** `${tenantId}\u0000${externalId}` -> kind of a known machine. */
-  machines: Map<string, KnownMachine>;
+  /** Tenant id -> external id -> the machine, for every machine the batch names in a known tenant. */
+  machines: Map<string, Map<string, BatchMachine>>;
 }
 
+/** A point resolved to database ids (its machine's id comes with registration). */
 export interface ResolvedPoint {
   tenantId: string;
-  machine: string;
-  machineKey: string;
-  kind: string;
-  agentOs: string | null;
-  agentVersion: string | null;
+  machine: BatchMachine;
   serverId: string;
   operation: Operation;
   at: number;
@@ -64,9 +83,8 @@ export function validateBatch(
 ): { points: ResolvedPoint[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const resolved: ResolvedPoint[] = [];
-  const kinds = new Map<string, string>();
   points.forEach((point, i) => {
-    const result = resolvePoint(principal, point, index, kinds, now);
+    const result = resolvePoint(principal, point, index, now);
     if ('problem' in result)
       problems.push({ path: `input.restorePoints[${i}].${result.field}`, message: result.problem });
     else resolved.push(result);
@@ -83,7 +101,6 @@ function resolvePoint(
   principal: Principal,
   p: RestorePointInput,
   index: EstateIndex,
-  kinds: Map<string, string>,
   now: number,
 ): Resolution {
   const tenantId = index.tenants.get(p.tenant);
@@ -99,15 +116,15 @@ function resolvePoint(
     );
   }
   if (p.machine.length === 0 || p.machine.length > 200) return fail('machine', 'must be 1 to 200 characters');
-  const machineKey = `${tenantId}\u0000${p.machine}`;
+  const machine = index.machines.get(tenantId)!.get(p.machine)!;
   // A machine's kind is what the database says, else what the batch first said of it.
-  const kind = index.machines.get(machineKey)?.kind ?? kinds.get(machineKey) ?? p.machineKind;
+  const kind = machine.kind ?? p.machineKind;
   if (!kind)
     return fail('machineKind', `machine ${JSON.stringify(p.machine)} is not known yet: give its machineKind`);
   if (p.machineKind && p.machineKind !== kind) {
     return fail('machineKind', `machine ${JSON.stringify(p.machine)} is a ${kind}, not a ${p.machineKind}`);
   }
-  kinds.set(machineKey, kind);
+  machine.kind = kind;
   if (kind !== 'vm' && p.operation.endsWith('-replica')) {
     return fail('operation', `only VMs can be replicated; ${JSON.stringify(p.machine)} is a ${kind}`);
   }
@@ -122,15 +139,14 @@ function resolvePoint(
   if (!Number.isFinite(at) || at < LOWEST || at > now + 86_400_000) {
     return fail('at', 'must be a time between 2000-01-01 and tomorrow');
   }
-  return {
-    tenantId,
-    machine: p.machine,
-    machineKey,
-    kind,
-    agentOs: p.agentOs ?? null,
-    agentVersion: p.agentVersion ?? null,
-    serverId: server.id,
-    operation: p.operation as Operation,
-    at,
-  };
+  // The latest point that names an agent wins; of two at the same time, the later in the batch.
+  if ((p.agentOs ?? null) !== null && at >= machine.agentOsAt) {
+    machine.agentOs = p.agentOs!;
+    machine.agentOsAt = at;
+  }
+  if ((p.agentVersion ?? null) !== null && at >= machine.agentVersionAt) {
+    machine.agentVersion = p.agentVersion!;
+    machine.agentVersionAt = at;
+  }
+  return { tenantId, machine, serverId: server.id, operation: p.operation as Operation, at };
 }

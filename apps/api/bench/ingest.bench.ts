@@ -46,13 +46,30 @@ function estate(): Scenario {
 }
 
 const clocks = [Date.UTC(2026, 0, 1, 0, 30), Date.UTC(2026, 0, 1, 0, 30)];
-/** A batch of `size` new points from client `c`'s machines, one hour later each round. */
-function batch(size: number, c: number) {
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * The cases: each client sends new points for its own 10,000 machines, one point per machine per
+ * round over them, an hour apart (a machine with hourly restore points: every usage row but the
+ * first of each day already holds its day) or a day apart (the daily load of the targets' estate:
+ * every point sets a new day in its usage row).
+ */
+const CASES = [
+  { size: 1_000, clients: 1, step: HOUR },
+  { size: 1_000, clients: 2, step: HOUR },
+  { size: 10_000, clients: 1, step: HOUR },
+  { size: 10_000, clients: 2, step: HOUR },
+  { size: 10_000, clients: 2, step: DAY },
+];
+
+/** A batch of `size` new points from client `c`'s machines, `step` ms later each round over them. */
+function batch(size: number, c: number, step: number) {
   const points = [];
   const machines = (TENANTS / 2) * MACHINES_PER_TENANT;
   for (let i = 0; i < size; i++) {
     const n = i % machines;
-    if (n === 0) clocks[c]! += 3_600_000;
+    if (n === 0) clocks[c]! += step;
     const clock = clocks[c]!;
     const t = (n % (TENANTS / 2)) * 2 + c;
     points.push({
@@ -105,7 +122,7 @@ async function copyFloors(sql: Sql) {
       return Array.from({ length: copies }, () => {
         const lines = [];
         for (let i = 0; i < size; i++, row++) {
-          const at = new Date(Date.UTC(2026, 0, 1) + Math.floor(row / machines) * 3_600_000).toISOString();
+          const at = new Date(Date.UTC(2026, 0, 1) + Math.floor(row / machines) * HOUR).toISOString();
           lines.push(`${ids!.tenant}\t${row % machines}\t${ids!.server}\tcloud-backup\t${at}\n`);
         }
         return lines.join('');
@@ -151,10 +168,10 @@ async function main() {
     const apiProcess = await startApiProcess({ url: db.url }, PORT);
     const url = `${apiProcess.url}/graphql`;
     let keyNo = 0;
-    const body = (size: number, client: number) =>
+    const body = (size: number, client: number, step: number) =>
       JSON.stringify({
         query: INGEST,
-        variables: { input: { idempotencyKey: `b${keyNo++}`, restorePoints: batch(size, client) } },
+        variables: { input: { idempotencyKey: `b${keyNo++}`, restorePoints: batch(size, client, step) } },
       });
     const send = async (payload: string) => {
       const res = await fetch(url, {
@@ -181,57 +198,55 @@ async function main() {
       'each round followed by the floors; ratios are medians of the rounds; CPU is ms per 10,000 points',
     );
     try {
-      for (const size of [1_000, 10_000]) {
-        for (const clients of [1, 2]) {
-          await send(body(size, 0)); // warm-up
-          const sides: Record<'api' | 'copy_keyed' | 'copy_bare', Measured[]> = {
-            api: [],
-            copy_keyed: [],
-            copy_bare: [],
-          };
-          const ratios: number[] = [];
-          const bareRatios: number[] = [];
-          for (let round = 0; round < ROUNDS; round++) {
-            const bodies = Array.from({ length: clients }, (_, client) =>
-              Array.from({ length: BATCHES_PER_ROUND }, () => body(size, client)),
+      for (const { size, clients, step } of CASES) {
+        await send(body(size, 0, step)); // warm-up
+        const sides: Record<'api' | 'copy_keyed' | 'copy_bare', Measured[]> = {
+          api: [],
+          copy_keyed: [],
+          copy_bare: [],
+        };
+        const ratios: number[] = [];
+        const bareRatios: number[] = [];
+        for (let round = 0; round < ROUNDS; round++) {
+          const bodies = Array.from({ length: clients }, (_, client) =>
+            Array.from({ length: BATCHES_PER_ROUND }, () => body(size, client, step)),
+          );
+          const copies = clients * BATCHES_PER_ROUND;
+          const [keyedText, bareText] = [floors.prepare(copies, size), floors.prepare(copies, size)];
+          const api = await measure(apiProcess.child.pid, async () => {
+            let accepted = 0;
+            await Promise.all(
+              bodies.map(async (mine) => {
+                for (const payload of mine) {
+                  // Not `accepted += await …`: that reads the sum before the await, and the other
+                  // client's additions in between would be lost.
+                  const stored = await send(payload);
+                  accepted += stored;
+                }
+              }),
             );
-            const copies = clients * BATCHES_PER_ROUND;
-            const [keyedText, bareText] = [floors.prepare(copies, size), floors.prepare(copies, size)];
-            const api = await measure(apiProcess.child.pid, async () => {
-              let accepted = 0;
-              await Promise.all(
-                bodies.map(async (mine) => {
-                  for (const payload of mine) {
-                    // Not `accepted += await …`: that reads the sum before the await, and the other
-                    // client's additions in between would be lost.
-                    const stored = await send(payload);
-                    accepted += stored;
-                  }
-                }),
-              );
-              return accepted;
-            });
-            const keyed = await measure(apiProcess.child.pid, () => floors.run('copy_keyed', keyedText));
-            const bare = await measure(apiProcess.child.pid, () => floors.run('copy_bare', bareText));
-            sides.api.push(api);
-            sides.copy_keyed.push(keyed);
-            sides.copy_bare.push(bare);
-            ratios.push(rate([api]) / rate([keyed]));
-            bareRatios.push(rate([bare]) / rate([keyed]));
-          }
-          console.log(
-            `  batches of ${size.toLocaleString('en')}, ${clients} client${clients > 1 ? 's' : ''}:`,
-          );
-          console.log(
-            `    API          ${perSecond(rate(sides.api))}   ${median(ratios).toFixed(2)}× COPY with the unique key (rounds ${ratios.map((r) => r.toFixed(2)).join(' ')})   CPU: ${cpuPer10k(sides.api)}`,
-          );
-          console.log(
-            `    COPY, keyed  ${perSecond(rate(sides.copy_keyed))}   1.00×                                              CPU: ${cpuPer10k(sides.copy_keyed)}`,
-          );
-          console.log(
-            `    COPY, bare   ${perSecond(rate(sides.copy_bare))}   ${median(bareRatios).toFixed(2)}×                                              CPU: ${cpuPer10k(sides.copy_bare)}`,
-          );
+            return accepted;
+          });
+          const keyed = await measure(apiProcess.child.pid, () => floors.run('copy_keyed', keyedText));
+          const bare = await measure(apiProcess.child.pid, () => floors.run('copy_bare', bareText));
+          sides.api.push(api);
+          sides.copy_keyed.push(keyed);
+          sides.copy_bare.push(bare);
+          ratios.push(rate([api]) / rate([keyed]));
+          bareRatios.push(rate([bare]) / rate([keyed]));
         }
+        console.log(
+          `  batches of ${size.toLocaleString('en')}, ${clients} client${clients > 1 ? 's' : ''}, points ${step === DAY ? 'a day' : 'an hour'} apart:`,
+        );
+        console.log(
+          `    API          ${perSecond(rate(sides.api))}   ${median(ratios).toFixed(2)}× COPY with the unique key (rounds ${ratios.map((r) => r.toFixed(2)).join(' ')})   CPU: ${cpuPer10k(sides.api)}`,
+        );
+        console.log(
+          `    COPY, keyed  ${perSecond(rate(sides.copy_keyed))}   1.00×                                              CPU: ${cpuPer10k(sides.copy_keyed)}`,
+        );
+        console.log(
+          `    COPY, bare   ${perSecond(rate(sides.copy_bare))}   ${median(bareRatios).toFixed(2)}×                                              CPU: ${cpuPer10k(sides.copy_bare)}`,
+        );
       }
       console.log(`API peak resident memory: ${apiProcess.peakResidentMiB().toFixed(0)} MiB`);
     } finally {

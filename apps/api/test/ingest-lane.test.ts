@@ -166,6 +166,44 @@ describe('the ingestion lane', () => {
     expect(res.lane).toBe(false);
     expect(res.body.data).toEqual({ a: { accepted: 2 }, b: { replayed: true } });
   });
+  it('leaves a usage row alone when a committed batch stored its bits already, and stores every point', async () => {
+    const usageRow = async () =>
+      (
+        await queryRows<{ version: string; november: number }>(
+          api.database.db,
+          // Days are indexed by month number: November 2026 is 2026 × 12 + 10.
+          // xmax is set by a lock too: it stays 0 while no batch touches the row.
+          sql`select u.xmin || ':' || u.xmax as version, u.days[24322] as november from machine_usage u join machines m on m.id = u.machine_id
+              where m.external_id = 'hourly-vm'`,
+        )
+      )[0]!;
+    const hourly = (key: string, at: string, extra: Record<string, unknown> = {}) => ({
+      idempotencyKey: key,
+      restorePoints: [
+        {
+          tenant: 'alpha',
+          machine: 'hourly-vm',
+          machineKind: 'VM',
+          server: 'alpha-vbr',
+          operation: 'CLOUD_BACKUP',
+          at,
+          ...extra,
+        },
+      ],
+    });
+    expect((await post(PLAIN, { input: hourly('hourly-1', '2026-11-05T01:00:00Z') })).lane).toBe(true);
+    const first = await usageRow();
+    // An hour later, the same day: the point is stored, the usage row not even locked.
+    const second = await post(PLAIN, { input: hourly('hourly-2', '2026-11-05T02:00:00Z') });
+    expect(second.body.data?.ingestRestorePoints).toMatchObject({ accepted: 1 });
+    expect(await usageRow()).toEqual(first);
+    // A new day, or a batch a rollback undid, still reaches the row.
+    await post(PLAIN, { input: hourly('hourly-3', '2026-11-06T01:00:00Z', { tenant: 'nobody' }) });
+    await post(PLAIN, { input: hourly('hourly-4', '2026-11-06T01:00:00Z') });
+    const third = await usageRow();
+    expect(third.version).not.toBe(first.version);
+    expect(third.november).toBe((1 << 4) | (1 << 5));
+  });
 });
 
 describe('the ingestion lane and the rate limits', () => {

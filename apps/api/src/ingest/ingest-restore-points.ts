@@ -18,6 +18,7 @@ import { withinReach } from '../auth/scope-conditions.js';
 import { badInput, conflict } from '../errors.js';
 import type { IngestRestorePointsInput, IngestResult } from '../schema/ingest/ingest.types.js';
 import type { KnownMachine, MachineDirectory } from './machine-directory.js';
+import type { UsageMemory } from './usage-memory.js';
 import {
   type BatchMachine,
   type EstateIndex,
@@ -32,6 +33,11 @@ export interface IngestOptions {
    * this batch: what it reads of machines is then committed, and so fit to remember.
    */
   directory?: MachineDirectory | undefined;
+  /**
+   * Usage rows known stored, which the batch then leaves alone, and how to run the memory's update
+   * once the transaction has committed (not before: a rolled-back batch stored nothing).
+   */
+  usage?: { memory: UsageMemory; afterCommit: (effect: () => void) => void } | undefined;
   now?: number;
 }
 
@@ -39,7 +45,7 @@ export async function ingestRestorePoints(
   tx: Transaction,
   principal: Principal,
   input: IngestRestorePointsInput,
-  { directory, now = Date.now() }: IngestOptions = {},
+  { directory, usage, now = Date.now() }: IngestOptions = {},
 ): Promise<IngestResult> {
   if (input.idempotencyKey.length < 1 || input.idempotencyKey.length > 200) {
     throw badInput([{ path: 'input.idempotencyKey', message: 'must be 1 to 200 characters' }]);
@@ -79,7 +85,9 @@ export async function ingestRestorePoints(
       operation: p.operation,
       at: p.at,
     })),
+    { alreadyStored: usage && ((bits) => usage.memory.holds(bits)) },
   );
+  if (usage) usage.afterCommit(() => usage.memory.learn(stored.usage));
   const result: IngestResult = { accepted: stored.inserted, duplicates: stored.duplicates, replayed: false };
   await tx
     .update(schema.idempotencyRecords)

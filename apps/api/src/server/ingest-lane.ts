@@ -13,7 +13,9 @@
  * Apollo's own, words, path and status. A failing batch thus costs its work twice; the rate limits
  * bound how often a caller can ask for that.
  * Its transaction holds the batch alone, so the machines it reads are committed ones, which the
- * machine directory may keep (Apollo's, which may hold several mutations, does not use it).
+ * machine directory may keep, and once it commits, the usage bits it stored are remembered so that a
+ * later batch of the same day leaves those rows alone (usage-memory.ts). Apollo's, which may hold
+ * several mutations, uses neither.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Database, withScope } from '@vcc/db';
@@ -33,6 +35,7 @@ import { scopeOf, WRITER_ROLES } from '../auth/principal.js';
 import { decodeIngestInput } from '../ingest/decode-batch.js';
 import { ingestRestorePoints } from '../ingest/ingest-restore-points.js';
 import type { MachineDirectory } from '../ingest/machine-directory.js';
+import { UsageMemory } from '../ingest/usage-memory.js';
 import type { IngestResult } from '../schema/ingest/ingest.types.js';
 import { requestId } from './request-id.js';
 
@@ -65,6 +68,7 @@ export class IngestLane {
     private readonly log: Logger,
     /** Known machines (only while the database's change feed runs). */
     private readonly directory: MachineDirectory | undefined,
+    private readonly usage = new UsageMemory(),
   ) {}
 
   /** Serves the request and resolves true, or resolves false (having written nothing) to pass it on. */
@@ -85,9 +89,14 @@ export class IngestLane {
     try {
       const principal = await authenticate(this.db, authorization, this.secret);
       if (!principal || !WRITER_ROLES.includes(principal.role)) return false;
+      const committed: (() => void)[] = [];
       result = await withScope(this.db, scopeOf(principal), (tx) =>
-        ingestRestorePoints(tx, principal, input, { directory: this.directory }),
+        ingestRestorePoints(tx, principal, input, {
+          directory: this.directory,
+          usage: { memory: this.usage, afterCommit: (effect) => committed.push(effect) },
+        }),
       );
+      for (const effect of committed) effect();
     } catch (error) {
       // The reason only: a failed statement's error carries the whole batch as its parameters.
       const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);

@@ -4,6 +4,7 @@
  * batch's day bits (folded in Node, see encode-batch.ts) are ORed into machine_usage with
  * PostgreSQL's array operations (no per-row procedural code).
  */
+import type { OpClass } from '@vcc/rules';
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../rows.js';
 import type { Executor } from '../scope.js';
@@ -11,6 +12,34 @@ import { type EncodedPoint, encodeBatch, type MonthBits, type StoredRestorePoint
 import { arrayLiteral, fromEpochMs } from './sql-arrays.js';
 
 export type { StoredRestorePoint };
+
+/** One usage row's bits of one month, by ids: what a batch ORs into machine_usage. */
+export interface UsageBits {
+  machineId: number;
+  serverId: string;
+  opClass: OpClass;
+  /** Month number: year × 12 + month − 1. */
+  month: number;
+  firstAt: number;
+  days: number;
+  lateDays: number;
+}
+
+export interface RecordOptions {
+  /**
+   * True when the stored row is known to hold these bits already, with a first point no later:
+   * the batch then leaves it alone (no lock, no new row version). Rollups only ever gain bits and
+   * move their first point earlier, so what was once committed stays true.
+   */
+  alreadyStored?: (bits: UsageBits) => boolean;
+}
+
+export interface Recorded {
+  inserted: number;
+  duplicates: number;
+  /** Every usage row's bits the batch holds, whether written or already stored. */
+  usage: UsageBits[];
+}
 
 /** The batch's columns as arrays, tenants and servers as indexes into their lists. */
 interface BatchArrays {
@@ -76,19 +105,36 @@ export async function recordRestorePoints(
   tx: Executor,
   spId: string,
   points: readonly StoredRestorePoint[],
-): Promise<{ inserted: number; duplicates: number }> {
-  if (points.length === 0) return { inserted: 0, duplicates: 0 };
+  { alreadyStored }: RecordOptions = {},
+): Promise<Recorded> {
+  if (points.length === 0) return { inserted: 0, duplicates: 0, usage: [] };
   const batch = encodeBatch(points);
   const arrays: BatchArrays = {
     tenants: sql`(${arrayLiteral(batch.tenants)}::uuid[])`,
     servers: sql`(${arrayLiteral(batch.servers)}::uuid[])`,
   };
-  const [first = [], ...later] = batch.rounds;
+  const usage: UsageBits[] = [];
+  const rounds = batch.rounds.map((round) =>
+    round.filter((b) => {
+      const bits: UsageBits = {
+        machineId: b.machineId,
+        serverId: batch.servers[b.server - 1]!,
+        opClass: b.opClass,
+        month: b.month,
+        firstAt: b.firstAt,
+        days: b.days,
+        lateDays: b.lateDays,
+      };
+      usage.push(bits);
+      return !alreadyStored?.(bits);
+    }),
+  );
+  const [first = [], ...later] = rounds;
   const [result] = await queryRows<{ inserted: number }>(
     tx,
     pointsAndUsage(spId, arrays, batch.points, first),
   );
   const inserted = result!.inserted;
-  for (const round of later) await tx.execute(upsertUsage(spId, arrays, round));
-  return { inserted, duplicates: points.length - inserted };
+  for (const round of later) if (round.length > 0) await tx.execute(upsertUsage(spId, arrays, round));
+  return { inserted, duplicates: points.length - inserted, usage };
 }

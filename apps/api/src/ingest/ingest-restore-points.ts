@@ -75,18 +75,10 @@ export async function ingestRestorePoints(
   if (problems.length > 0) throw badInput(problems);
 
   const written = await registerMachines(tx, principal.spId, index, directory);
-  const stored = await recordRestorePoints(
-    tx,
-    principal.spId,
-    points.map((p) => ({
-      tenantId: p.tenantId,
-      machineId: p.machine.id!,
-      serverId: p.serverId,
-      operation: p.operation,
-      at: p.at,
-    })),
-    { alreadyStored: usage && ((bits) => usage.memory.holds(bits)) },
-  );
+  for (const p of points) p.machineId = p.machine.id!;
+  const stored = await recordRestorePoints(tx, principal.spId, points, {
+    alreadyStored: usage && ((bits) => usage.memory.holds(bits)),
+  });
   if (usage) usage.afterCommit(() => usage.memory.learn(stored.usage));
   const result: IngestResult = { accepted: stored.inserted, duplicates: stored.duplicates, replayed: false };
   await tx

@@ -40,10 +40,12 @@ export interface EstateIndex {
   machines: Map<string, Map<string, BatchMachine>>;
 }
 
-/** A point resolved to database ids (its machine's id comes with registration). */
+/** A point resolved to database ids: what recordRestorePoints stores, once its machine has an id. */
 export interface ResolvedPoint {
   tenantId: string;
   machine: BatchMachine;
+  /** The machine's id, set by registration (0 until then). */
+  machineId: number;
   serverId: string;
   operation: Operation;
   at: number;
@@ -148,5 +150,5 @@ function resolvePoint(
     machine.agentVersion = p.agentVersion!;
     machine.agentVersionAt = at;
   }
-  return { tenantId, machine, serverId: server.id, operation: p.operation as Operation, at };
+  return { tenantId, machine, machineId: 0, serverId: server.id, operation: p.operation as Operation, at };
 }

@@ -33,6 +33,7 @@ export interface MonthBits {
   machineId: number;
   /** Index into the batch's servers. */
   server: number;
+  serverId: string;
   opClass: OpClass;
   /** Month number: year × 12 + month − 1. */
   month: number;
@@ -57,15 +58,21 @@ export interface EncodedBatch {
 export function encodeBatch(points: readonly StoredRestorePoint[]): EncodedBatch {
   const tenants = new Dictionary();
   const servers = new Dictionary();
-  const byMachine = new Map<number, EncodedPoint[]>();
+  // Most machines have one point in a batch: their entry is the point, an array only from the second.
+  const byMachine = new Map<number, EncodedPoint | EncodedPoint[]>();
   const distinct: EncodedPoint[] = [];
   for (const p of points) {
     // Times to the millisecond, the precision stored, so the rollup and the stored points agree.
     const ms = typeof p.at === 'number' ? p.at : Date.parse(p.at);
     const server = servers.of(p.serverId);
-    const mine = byMachine.get(p.machineId) ?? [];
-    if (mine.length === 0) byMachine.set(p.machineId, mine);
-    else if (mine.some((q) => q.ms === ms && q.server === server && q.operation === p.operation)) continue;
+    const seen = byMachine.get(p.machineId);
+    if (
+      seen &&
+      (Array.isArray(seen)
+        ? seen.some((q) => sameKey(q, ms, server, p.operation))
+        : sameKey(seen, ms, server, p.operation))
+    )
+      continue;
     const point = {
       tenant: tenants.of(p.tenantId),
       machineId: p.machineId,
@@ -73,12 +80,14 @@ export function encodeBatch(points: readonly StoredRestorePoint[]): EncodedBatch
       operation: p.operation,
       ms,
     };
-    mine.push(point);
+    if (!seen) byMachine.set(p.machineId, point);
+    else if (Array.isArray(seen)) seen.push(point);
+    else byMachine.set(p.machineId, [seen, point]);
     distinct.push(point);
   }
   const rounds: MonthBits[][] = [];
   for (const mine of byMachine.values()) {
-    const months = foldMonths(mine);
+    const months = foldMonths(Array.isArray(mine) ? mine : [mine], servers.values);
     // A machine's months in order: the row's first month in round 1, its next in round 2…
     months.sort((a, b) => a.month - b.month);
     const seen: MonthBits[] = [];
@@ -92,8 +101,12 @@ export function encodeBatch(points: readonly StoredRestorePoint[]): EncodedBatch
   return { tenants: tenants.values, servers: servers.values, points: distinct, rounds };
 }
 
+/** Whether a point of the same machine is the same point (the rest of the natural key). */
+const sameKey = (q: EncodedPoint, ms: number, server: number, operation: Operation) =>
+  q.ms === ms && q.server === server && q.operation === operation;
+
 /** One machine's points folded by server, operation class and month. */
-function foldMonths(points: readonly EncodedPoint[]): MonthBits[] {
+function foldMonths(points: readonly EncodedPoint[], serverIds: readonly string[]): MonthBits[] {
   const months: MonthBits[] = [];
   for (const p of points) {
     const opClass = opClassOf(p.operation);
@@ -104,6 +117,7 @@ function foldMonths(points: readonly EncodedPoint[]): MonthBits[] {
         tenant: p.tenant,
         machineId: p.machineId,
         server: p.server,
+        serverId: serverIds[p.server - 1]!,
         opClass,
         month,
         firstAt: p.ms,

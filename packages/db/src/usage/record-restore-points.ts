@@ -113,22 +113,11 @@ export async function recordRestorePoints(
     tenants: sql`(${arrayLiteral(batch.tenants)}::uuid[])`,
     servers: sql`(${arrayLiteral(batch.servers)}::uuid[])`,
   };
-  const usage: UsageBits[] = [];
-  const rounds = batch.rounds.map((round) =>
-    round.filter((b) => {
-      const bits: UsageBits = {
-        machineId: b.machineId,
-        serverId: batch.servers[b.server - 1]!,
-        opClass: b.opClass,
-        month: b.month,
-        firstAt: b.firstAt,
-        days: b.days,
-        lateDays: b.lateDays,
-      };
-      usage.push(bits);
-      return !alreadyStored?.(bits);
-    }),
-  );
+  // A usage row's month bits are UsageBits already (the server's id beside its index).
+  const usage: UsageBits[] = batch.rounds.flat();
+  const rounds = alreadyStored
+    ? batch.rounds.map((round) => round.filter((b) => !alreadyStored(b)))
+    : batch.rounds;
   const [first = [], ...later] = rounds;
   const [result] = await queryRows<{ inserted: number }>(
     tx,

@@ -26,13 +26,9 @@ export interface EncodedPoint {
   ms: number;
 }
 
-/** One usage row's bits of one month, folded from a batch's points. */
-export interface MonthBits {
-  /** Index into the batch's tenants. */
-  tenant: number;
+/** One usage row's bits of one month, by ids: what a batch ORs into machine_usage. */
+export interface UsageBits {
   machineId: number;
-  /** Index into the batch's servers. */
-  server: number;
   serverId: string;
   opClass: OpClass;
   /** Month number: year × 12 + month − 1. */
@@ -40,6 +36,14 @@ export interface MonthBits {
   firstAt: number;
   days: number;
   lateDays: number;
+}
+
+/** A usage row's bits of one month, folded from a batch's points, with its statement's indexes. */
+export interface MonthBits extends UsageBits {
+  /** Index into the batch's tenants. */
+  tenant: number;
+  /** Index into the batch's servers. */
+  server: number;
 }
 
 export interface EncodedBatch {

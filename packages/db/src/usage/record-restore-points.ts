@@ -4,26 +4,19 @@
  * batch's day bits (folded in Node, see encode-batch.ts) are ORed into machine_usage with
  * PostgreSQL's array operations (no per-row procedural code).
  */
-import type { OpClass } from '@vcc/rules';
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../rows.js';
 import type { Executor } from '../scope.js';
-import { type EncodedPoint, encodeBatch, type MonthBits, type StoredRestorePoint } from './encode-batch.js';
+import {
+  type EncodedPoint,
+  encodeBatch,
+  type MonthBits,
+  type StoredRestorePoint,
+  type UsageBits,
+} from './encode-batch.js';
 import { arrayLiteral, fromEpochMs } from './sql-arrays.js';
 
-export type { StoredRestorePoint };
-
-/** One usage row's bits of one month, by ids: what a batch ORs into machine_usage. */
-export interface UsageBits {
-  machineId: number;
-  serverId: string;
-  opClass: OpClass;
-  /** Month number: year × 12 + month − 1. */
-  month: number;
-  firstAt: number;
-  days: number;
-  lateDays: number;
-}
+export type { StoredRestorePoint, UsageBits };
 
 export interface RecordOptions {
   /**

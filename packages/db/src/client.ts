@@ -3,6 +3,7 @@
  * an embedded PGlite database on disk, so that a fresh machine needs no server.
  */
 import { mkdirSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -29,6 +30,18 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Connection pool size for PostgreSQL. */
   max?: number | undefined;
+  /**
+   * TCP_NODELAY on PostgreSQL connections, for a client that COPYs in bulk: Nagle's algorithm holds
+   * a COPY's small closing message until the server's delayed ACK, ~40 ms a COPY. Not for the API's
+   * pool: with it, a connection starting while the server restarted sometimes waited out its
+   * 30-second connect timeout (docs/reliability.md).
+   */
+  noDelay?: boolean | undefined;
+}
+
+/** A connection to the options' first host with Nagle's algorithm off (postgres.js `socket` option). */
+function noDelaySocket(options: { host: string[]; port: number[] }): net.Socket {
+  return net.connect({ host: options.host[0]!, port: options.port[0]! }).setNoDelay(true);
 }
 
 /** Where the embedded database lives: $VCC_DATA_DIR, or `.data/` where the command was started. */
@@ -44,6 +57,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       // Dates stay strings: the domain speaks of calendar dates, not instants.
       types: { date: { to: 1082, from: [1082], serialize: (v: string) => v, parse: (v: string) => v } },
       connection: { application_name: 'vcc' },
+      ...(options.noDelay && { socket: noDelaySocket }),
       // Reconnect within a second once the server is back: the driver's default backoff grows as
       // 3^failures/100 s (up to 20 s), shared by the pool, so a one-second outage could leave the
       // API refusing requests for ten seconds more.

@@ -102,7 +102,10 @@ async function measure(apiPid: number | undefined, work: () => Promise<number>):
 }
 
 /** The rows a floor COPYs: one text per COPY, each as long as the API's batches. */
-type FloorRound = string[];
+interface FloorRound {
+  texts: string[];
+  rows: number;
+}
 
 /**
  * The floors: COPY of rows of the same shape as the API's (the same batch size, as many rows) into a
@@ -119,7 +122,7 @@ async function copyFloors(sql: Sql) {
   return {
     /** The text of `copies` COPYs of `size` rows each, built before the clock starts. */
     prepare(copies: number, size: number): FloorRound {
-      return Array.from({ length: copies }, () => {
+      const texts = Array.from({ length: copies }, () => {
         const lines = [];
         for (let i = 0; i < size; i++, row++) {
           const at = new Date(Date.UTC(2026, 0, 1) + Math.floor(row / machines) * HOUR).toISOString();
@@ -127,12 +130,11 @@ async function copyFloors(sql: Sql) {
         }
         return lines.join('');
       });
+      return { texts, rows: copies * size };
     },
-    async run(table: 'copy_keyed' | 'copy_bare', texts: FloorRound): Promise<number> {
-      let rows = 0;
+    async run(table: 'copy_keyed' | 'copy_bare', { texts, rows }: FloorRound): Promise<number> {
       for (const text of texts) {
         await pipeline(Readable.from([text]), await sql.unsafe(`copy ${table} from stdin`).writable());
-        rows += text.split('\n').length - 1;
       }
       return rows;
     },

@@ -96,6 +96,26 @@ describe.each(DATABASE_KINDS)('row-level security on %s', (kind) => {
     });
   });
 
+  it('statements the work issues at once, by any path, run after the scope is entered', async () => {
+    const alpha = tenantIds.alpha!;
+    // withScope does not wait for the scope's statement before starting the work: each of these
+    // goes out behind it, and none may run as the owner or before the tenant is set.
+    const [viaBuilder, viaExecute, viaRows] = await withScope(database.db, { spId, tenantId: alpha }, (tx) =>
+      Promise.all([
+        tx.select({ tenantId: s.machines.tenantId }).from(s.machines),
+        tx.execute(sql`select tenant_id::text as tenant, current_user as role from machine_usage`),
+        queryRows<{ tenant: string }>(tx, sql`select tenant_id::text as tenant from restore_points`),
+      ]),
+    );
+    const rowsOf = (result: unknown) =>
+      (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
+    expect(new Set(viaBuilder.map((r) => r.tenantId))).toEqual(new Set([alpha]));
+    const usage = rowsOf(viaExecute);
+    expect(usage.length).toBeGreaterThan(0);
+    expect(new Set(usage.map((r) => `${r.tenant} ${r.role}`))).toEqual(new Set([`${alpha} vcc_app`]));
+    expect(new Set(viaRows.map((r) => r.tenant))).toEqual(new Set([alpha]));
+  });
+
   it('the SP scope sees every tenant; no scope at all sees nothing', async () => {
     await withScope(database.db, { spId }, async (tx) => {
       const rows = await queryRows<{ id: string }>(tx, sql`select id::text from tenants`);

@@ -3,7 +3,7 @@
  * licenses' names read within the caller's reach: what `licenseReport` answers, and the starting
  * point of the monthly review.
  */
-import { schema, type Transaction } from '@vcc/db';
+import { queryRows, schema, type Transaction } from '@vcc/db';
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Principal } from '../auth/principal.js';
 import { withinReach } from '../auth/scope-conditions.js';
@@ -28,37 +28,56 @@ export async function namedLicenseReport(
           tenants: whole.tenants.filter((t) => t.id === tenant),
           violations: whole.violations.filter((v) => v.tenant === tenant),
         };
-  const tenantRows = await tx
-    .select({ id: schema.tenants.id, externalId: schema.tenants.externalId, name: schema.tenants.name })
-    .from(schema.tenants)
-    .where(
-      and(
-        ...withinReach(principal, { spId: schema.tenants.spId, tenantId: schema.tenants.id }),
-        ...(tenant === undefined ? [] : [eq(schema.tenants.externalId, tenant)]),
-      ),
-    );
-  const licenseRows = await tx
-    .select({ id: schema.licenses.id, externalId: schema.licenses.externalId, type: schema.licenses.type })
-    .from(schema.licenses)
-    .where(
-      and(
-        ...withinReach(principal, { spId: schema.licenses.spId, tenantId: schema.licenses.tenantId }),
-        // One tenant's part: its licenses and the SP's, not every tenant's.
-        ...(tenant === undefined
-          ? []
-          : [
-              or(
-                isNull(schema.licenses.tenantId),
-                inArray(
-                  schema.licenses.tenantId,
-                  tenantRows.map((t) => t.id),
-                ),
-              ),
-            ]),
-      ),
-    );
+  const reachOfTenants = { spId: schema.tenants.spId, tenantId: schema.tenants.id };
+  const namedTenant = eq(schema.tenants.externalId, tenant ?? '');
+  // Both reads go out together (one round trip) as prepared statements: this runs on every request.
+  const [tenantRows, licenseRows] = await Promise.all([
+    queryRows<{ id: string; external_id: string; name: string }>(
+      tx,
+      tx
+        .select({ id: schema.tenants.id, externalId: schema.tenants.externalId, name: schema.tenants.name })
+        .from(schema.tenants)
+        .where(
+          and(...withinReach(principal, reachOfTenants), ...(tenant === undefined ? [] : [namedTenant])),
+        ),
+    ),
+    queryRows<{ id: string; external_id: string; type: LicenseTypeEnum }>(
+      tx,
+      tx
+        .select({
+          id: schema.licenses.id,
+          externalId: schema.licenses.externalId,
+          type: schema.licenses.type,
+        })
+        .from(schema.licenses)
+        .where(
+          and(
+            ...withinReach(principal, { spId: schema.licenses.spId, tenantId: schema.licenses.tenantId }),
+            // One tenant's part: its licenses and the SP's, not every tenant's.
+            ...(tenant === undefined
+              ? []
+              : [
+                  or(
+                    isNull(schema.licenses.tenantId),
+                    inArray(
+                      schema.licenses.tenantId,
+                      tx
+                        .select({ id: schema.tenants.id })
+                        .from(schema.tenants)
+                        .where(and(...withinReach(principal, reachOfTenants), namedTenant)),
+                    ),
+                  ),
+                ]),
+          ),
+        ),
+    ),
+  ]);
   return toLicenseReport(report, {
-    tenants: new Map(tenantRows.map((t) => [t.externalId, t])),
-    licenses: new Map(licenseRows.map((l) => [l.externalId, { ...l, type: l.type as LicenseTypeEnum }])),
+    tenants: new Map(
+      tenantRows.map((t) => [t.external_id, { id: t.id, externalId: t.external_id, name: t.name }]),
+    ),
+    licenses: new Map(
+      licenseRows.map((l) => [l.external_id, { id: l.id, externalId: l.external_id, type: l.type }]),
+    ),
   });
 }

@@ -6,6 +6,7 @@
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { getSchema } from '../schema/build-schema.js';
@@ -80,7 +81,9 @@ export function createApollo(
     introspection: !production,
     ...protection,
     includeStacktraceInErrorResponses: development,
-    plugins: [...protection.plugins, endTransaction, ...plugins],
+    // No cache hints are used (answers are cached by estate version, answer-cache.ts); the default
+    // cache-control plugin would wrap every field's resolver to compute them.
+    plugins: [...protection.plugins, endTransaction, ApolloServerPluginCacheControlDisabled(), ...plugins],
     validationRules: [...protection.validationRules],
     formatError: (formatted: GraphQLFormattedError, error: unknown) =>
       formatError(formatted, error, development),

@@ -9,7 +9,7 @@ import { queryRows, withScope } from '@vcc/db';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '@vcc/db/testing';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Principal, scopeOf } from '../src/auth/principal.js';
 import { ingestRestorePoints } from '../src/ingest/ingest-restore-points.js';
 import { MachineDirectory } from '../src/ingest/machine-directory.js';
@@ -66,13 +66,13 @@ describe.each(DATABASE_KINDS)('the machine directory (%s)', (kind) => {
 
   it('keeps the machines a batch read, and forgets one whose kind changed elsewhere', async () => {
     expect(await ingest('alpha-vm', 'cloud-replica', '2026-11-02T01:00:00Z')).toMatchObject({ accepted: 1 });
-    expect(directory.get(`${alpha}\u0000alpha-vm`)).toMatchObject({ kind: 'vm' });
+    expect(directory.get(alpha, 'alpha-vm')).toMatchObject({ kind: 'vm' });
 
     const before = feed.machinesEpoch;
     // As another process would (an import): the machine is now a server, which cannot be replicated.
     await database.db.execute(sql`update machines set kind = 'server' where external_id = 'alpha-vm'`);
     await changeAnnounced(before);
-    expect(directory.get(`${alpha}\u0000alpha-vm`)).toBeUndefined();
+    expect(directory.get(alpha, 'alpha-vm')).toBeUndefined();
     await expect(ingest('alpha-vm', 'cloud-replica', '2026-11-03T01:00:00Z')).rejects.toThrow(
       /only VMs can be replicated/,
     );
@@ -86,23 +86,60 @@ describe.each(DATABASE_KINDS)('the machine directory (%s)', (kind) => {
     );
     await changeAnnounced(before);
     directory.remember(epoch, [
-      [`${alpha}\u0000alpha-srv`, { id: 1, kind: 'server', agentOs: 'linux', agentVersion: '6.0.0.1060' }],
+      [alpha, 'alpha-srv', { id: 1, kind: 'server', agentOs: 'linux', agentVersion: '6.0.0.1060' }],
     ]);
-    expect(directory.get(`${alpha}\u0000alpha-srv`)).toBeUndefined();
+    expect(directory.get(alpha, 'alpha-srv')).toBeUndefined();
   });
 
   it('is not announced a change that changes nothing, and trusts nothing while the feed is down', async () => {
     expect(await ingest('alpha-srv', 'cloud-backup', '2026-11-04T01:00:00Z')).toMatchObject({ accepted: 1 });
-    const known = directory.get(`${alpha}\u0000alpha-srv`);
+    const known = directory.get(alpha, 'alpha-srv');
     expect(known).toMatchObject({ kind: 'server', agentVersion: '6.1.0.1' });
     const before = feed.machinesEpoch;
     await database.db.execute(sql`update machines set kind = kind where external_id = 'alpha-srv'`);
     await sleep(200);
     expect(feed.machinesEpoch).toBe(before);
-    expect(directory.get(`${alpha}\u0000alpha-srv`)).toEqual(known);
+    expect(directory.get(alpha, 'alpha-srv')).toEqual(known);
 
     await feed.stop();
-    expect(directory.get(`${alpha}\u0000alpha-srv`)).toBeUndefined();
+    expect(directory.get(alpha, 'alpha-srv')).toBeUndefined();
     await feed.start(database);
+  });
+});
+
+describe('the machine directory’s bounds', () => {
+  // A feed that is live and announces nothing: what is tested here is the directory's own limits.
+  const quietFeed = { live: true, machinesEpoch: 0 } as ChangeFeed;
+  const machine = (id: number) => ({ id, kind: 'vm', agentOs: null, agentVersion: null });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps nothing for more than a minute', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const directory = new MachineDirectory(quietFeed);
+    directory.remember(directory.begin(), [['t', 'vm-1', machine(1)]]);
+    vi.advanceTimersByTime(59_000);
+    expect(directory.get('t', 'vm-1')).toEqual(machine(1));
+    vi.advanceTimersByTime(2_000);
+    expect(directory.get('t', 'vm-1')).toBeUndefined();
+  });
+
+  it('holds at most 250,000 machines', () => {
+    const directory = new MachineDirectory(quietFeed);
+    const epoch = directory.begin();
+    directory.remember(
+      epoch,
+      Array.from({ length: 250_000 }, (_, i): [string, string, ReturnType<typeof machine>] => [
+        `t${i % 100}`,
+        `vm-${i}`,
+        machine(i),
+      ]),
+    );
+    expect(directory.get('t0', 'vm-0')).toEqual(machine(0));
+    expect(directory.get('t99', 'vm-249999')).toEqual(machine(249_999));
+    directory.remember(epoch, [['t0', 'vm-250000', machine(250_000)]]);
+    expect(directory.get('t0', 'vm-0')).toBeUndefined();
+    expect(directory.get('t0', 'vm-250000')).toEqual(machine(250_000));
   });
 });

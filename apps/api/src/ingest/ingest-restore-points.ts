@@ -184,12 +184,10 @@ async function indexEstate(
       machines.set(tenantId, named);
     }
     if (named.has(p.machine)) continue;
-    const key = `${tenantId}\u0000${p.machine}`;
-    const known = directory?.get(key);
+    const known = directory?.get(tenantId, p.machine);
     const machine: BatchMachine = {
       tenantId,
       externalId: p.machine,
-      key,
       known,
       kind: known?.kind,
       agentOs: null,
@@ -218,7 +216,7 @@ async function indexEstate(
               cross join lateral (select * from machines m where m.tenant_id = w.t and m.external_id = w.m limit 1) m`,
       )
     : [];
-  const found: [string, KnownMachine][] = [];
+  const found: [string, string, KnownMachine][] = [];
   for (const row of machineRows) {
     const machine = machines.get(row.tenant_id)!.get(row.external_id)!;
     const known = {
@@ -228,7 +226,7 @@ async function indexEstate(
       agentVersion: row.agent_version,
     };
     Object.assign(machine, { known, kind: known.kind, id: known.id });
-    found.push([machine.key, known]);
+    found.push([machine.tenantId, machine.externalId, known]);
   }
   directory?.remember(epoch, found);
   return {
@@ -263,9 +261,9 @@ async function registerMachines(
   }
   // One order for every writer (as for the usage rows), so that batches registering the same new
   // machines lock them alike and never deadlock.
-  changed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  changed.sort((a, b) => compareText(a.tenantId, b.tenantId) || compareText(a.externalId, b.externalId));
   // What this batch writes is no longer what the directory holds (and may yet be rolled back).
-  for (const m of changed) directory?.forget(m.key);
+  for (const m of changed) directory?.forget(m.tenantId, m.externalId);
   for (let i = 0; i < changed.length; i += 2_000) {
     const chunk = changed.slice(i, i + 2_000).map((m) => ({
       spId,
@@ -293,4 +291,8 @@ async function registerMachines(
     for (const m of written) index.machines.get(m.tenantId)!.get(m.externalId)!.id = m.id;
   }
   return changed.length;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

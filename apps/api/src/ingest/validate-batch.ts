@@ -17,8 +17,6 @@ export const MAX_BATCH = 10_000;
 export interface BatchMachine {
   tenantId: string;
   externalId: string;
-  /** Its key in the machine directory. */
-  key: string;
   /** The stored row, when the machine is known. */
   known: KnownMachine | undefined;
   /** The stored kind, else what the batch first said of it (set by validation). */

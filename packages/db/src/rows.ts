@@ -12,11 +12,11 @@ import type { Executor } from './scope.js';
  * another without waiting run in the order they were issued (see `withScope`).
  */
 export function queryRows<T>(executor: Executor, query: SQLWrapper): Promise<T[]> {
-  const client = driverClient(executor);
-  if (!isPostgresJs(client)) return pgliteRows(executor, query);
   let text = '';
   let params: unknown[] = [];
   try {
+    const client = driverClient(executor);
+    if (!isPostgresJs(client)) return pgliteRows(executor, query);
     ({ sql: text, params } = compile(executor, query.getSQL()));
     // Without parameters the driver would use the simple protocol, which cannot prepare (its
     // `simple` option is not in its types).

@@ -28,8 +28,8 @@ export async function namedLicenseReport(
           tenants: whole.tenants.filter((t) => t.id === tenant),
           violations: whole.violations.filter((v) => v.tenant === tenant),
         };
-  const reachOfTenants = { spId: schema.tenants.spId, tenantId: schema.tenants.id };
-  const namedTenant = eq(schema.tenants.externalId, tenant ?? '');
+  const tenantsInReach = withinReach(principal, { spId: schema.tenants.spId, tenantId: schema.tenants.id });
+  const named = tenant === undefined ? [] : [eq(schema.tenants.externalId, tenant)];
   // Both reads go out together (one round trip) as prepared statements: this runs on every request.
   const [tenantRows, licenseRows] = await Promise.all([
     queryRows<{ id: string; external_id: string; name: string }>(
@@ -37,9 +37,7 @@ export async function namedLicenseReport(
       tx
         .select({ id: schema.tenants.id, externalId: schema.tenants.externalId, name: schema.tenants.name })
         .from(schema.tenants)
-        .where(
-          and(...withinReach(principal, reachOfTenants), ...(tenant === undefined ? [] : [namedTenant])),
-        ),
+        .where(and(...tenantsInReach, ...named)),
     ),
     queryRows<{ id: string; external_id: string; type: LicenseTypeEnum }>(
       tx,
@@ -54,7 +52,7 @@ export async function namedLicenseReport(
           and(
             ...withinReach(principal, { spId: schema.licenses.spId, tenantId: schema.licenses.tenantId }),
             // One tenant's part: its licenses and the SP's, not every tenant's.
-            ...(tenant === undefined
+            ...(named.length === 0
               ? []
               : [
                   or(
@@ -64,7 +62,7 @@ export async function namedLicenseReport(
                       tx
                         .select({ id: schema.tenants.id })
                         .from(schema.tenants)
-                        .where(and(...withinReach(principal, reachOfTenants), namedTenant)),
+                        .where(and(...tenantsInReach, ...named)),
                     ),
                   ),
                 ]),

@@ -96,5 +96,6 @@ export const licenses = pgTable(
   (t) => [
     unique('licenses_sp_external_id').on(t.spId, t.externalId),
     index('licenses_server').on(t.serverId),
+    index('licenses_tenant').on(t.tenantId),
   ],
 );

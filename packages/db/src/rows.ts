@@ -8,31 +8,23 @@ import type { Executor } from './scope.js';
  * On PostgreSQL the statement is prepared, once per connection: these queries run on every request,
  * and planning them each time (row-level security's policies included) would cost more than running
  * them. Their text depends on the code path, never on values, so the set of statements stays small.
- * It is handed to the connection at once, not when first awaited, so statements issued one after
- * another without waiting run in the order they were issued (see `withScope`).
  */
-export function queryRows<T>(executor: Executor, query: SQLWrapper): Promise<T[]> {
-  let text = '';
-  let params: unknown[] = [];
+export async function queryRows<T>(executor: Executor, query: SQLWrapper): Promise<T[]> {
+  const client = driverClient(executor);
+  if (!isPostgresJs(client)) return pgliteRows(executor, query);
+  const { sql: text, params } = compile(executor, query.getSQL());
+  // Without parameters the driver would use the simple protocol, which cannot prepare (its `simple`
+  // option is not in its types).
+  const options = { prepare: true, simple: false } as postgres.UnsafeQueryOptions;
   try {
-    const client = driverClient(executor);
-    if (!isPostgresJs(client)) return pgliteRows(executor, query);
-    ({ sql: text, params } = compile(executor, query.getSQL()));
-    // Without parameters the driver would use the simple protocol, which cannot prepare (its
-    // `simple` option is not in its types).
-    const options = { prepare: true, simple: false } as postgres.UnsafeQueryOptions;
-    return client
-      .unsafe(text, params as postgres.ParameterOrJSON<never>[], options)
-      .execute()
-      .then(
-        (rows) => rows as unknown as T[],
-        (error: Error) => {
-          // Wrapped as drizzle wraps driver errors, so callers find the code on `cause` either way.
-          throw new DrizzleQueryError(text, params, error);
-        },
-      );
+    return (await client.unsafe(
+      text,
+      params as postgres.ParameterOrJSON<never>[],
+      options,
+    )) as unknown as T[];
   } catch (error) {
-    return Promise.reject(error);
+    // Wrapped as drizzle wraps driver errors, so callers find the code on `cause` either way.
+    throw new DrizzleQueryError(text, params, error as Error);
   }
 }
 

@@ -5,7 +5,6 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from './client.js';
-import { driverClient, isPostgresJs } from './driver.js';
 import { queryRows } from './rows.js';
 
 /** A caller's reach: the whole SP (no tenantId), or one tenant of it. */
@@ -32,16 +31,7 @@ export async function enterScope(tx: Executor, scope: Scope): Promise<void> {
 
 export function withScope<T>(db: Database, scope: Scope, work: (tx: Transaction) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    // The scope's statement is on the connection before this returns (queryRows sends at once), so
-    // on PostgreSQL the work need not wait for it: its first statement goes out behind the scope's,
-    // in the same write (one round trip less per request), and runs after it. Should the scope
-    // fail, the transaction is aborted and every later statement fails with it.
-    const entered = enterScope(tx, scope);
-    if (!isPostgresJs(driverClient(tx))) {
-      await entered;
-      return work(tx);
-    }
-    const [, result] = await Promise.all([entered, work(tx)]);
-    return result;
+    await enterScope(tx, scope);
+    return work(tx);
   });
 }

@@ -96,10 +96,9 @@ describe.each(DATABASE_KINDS)('row-level security on %s', (kind) => {
     });
   });
 
-  it('statements the work issues at once, by any path, run after the scope is entered', async () => {
+  it('statements the work issues at once, by any path, all run within the scope', async () => {
     const alpha = tenantIds.alpha!;
-    // withScope does not wait for the scope's statement before starting the work: each of these
-    // goes out behind it, and none may run as the owner or before the tenant is set.
+    // Sent together (pipelined on PostgreSQL): none may run as the owner or before the tenant is set.
     const [viaBuilder, viaExecute, viaRows] = await withScope(database.db, { spId, tenantId: alpha }, (tx) =>
       Promise.all([
         tx.select({ tenantId: s.machines.tenantId }).from(s.machines),

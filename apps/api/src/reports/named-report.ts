@@ -4,7 +4,7 @@
  * point of the monthly review.
  */
 import { queryRows, schema, type Transaction } from '@vcc/db';
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Principal } from '../auth/principal.js';
 import { withinReach } from '../auth/scope-conditions.js';
 import type { LicenseTypeEnum } from '../schema/common/enums.js';
@@ -30,52 +30,56 @@ export async function namedLicenseReport(
         };
   const tenantsInReach = withinReach(principal, { spId: schema.tenants.spId, tenantId: schema.tenants.id });
   const named = tenant === undefined ? [] : [eq(schema.tenants.externalId, tenant)];
-  // Both reads go out together (one round trip) as prepared statements: this runs on every request.
-  const [tenantRows, licenseRows] = await Promise.all([
-    queryRows<{ id: string; external_id: string; name: string }>(
-      tx,
-      tx
-        .select({ id: schema.tenants.id, externalId: schema.tenants.externalId, name: schema.tenants.name })
-        .from(schema.tenants)
-        .where(and(...tenantsInReach, ...named)),
-    ),
-    queryRows<{ id: string; external_id: string; type: LicenseTypeEnum }>(
-      tx,
-      tx
-        .select({
-          id: schema.licenses.id,
-          externalId: schema.licenses.externalId,
-          type: schema.licenses.type,
-        })
-        .from(schema.licenses)
-        .where(
-          and(
-            ...withinReach(principal, { spId: schema.licenses.spId, tenantId: schema.licenses.tenantId }),
-            // One tenant's part: its licenses and the SP's, not every tenant's.
-            ...(named.length === 0
-              ? []
-              : [
-                  or(
-                    isNull(schema.licenses.tenantId),
-                    inArray(
-                      schema.licenses.tenantId,
-                      tx
-                        .select({ id: schema.tenants.id })
-                        .from(schema.tenants)
-                        .where(and(...tenantsInReach, ...named)),
-                    ),
-                  ),
-                ]),
-          ),
-        ),
-    ),
-  ]);
-  return toLicenseReport(report, {
-    tenants: new Map(
-      tenantRows.map((t) => [t.external_id, { id: t.id, externalId: t.external_id, name: t.name }]),
-    ),
-    licenses: new Map(
-      licenseRows.map((l) => [l.external_id, { id: l.id, externalId: l.external_id, type: l.type }]),
-    ),
-  });
+  const tenantNames = tx
+    .select({
+      isTenant: sql<boolean>`true`.as('is_tenant'),
+      id: schema.tenants.id,
+      externalId: schema.tenants.externalId,
+      label: sql<string>`${schema.tenants.name}`.as('label'),
+    })
+    .from(schema.tenants)
+    .where(and(...tenantsInReach, ...named));
+  const licenseNames = tx
+    .select({
+      isTenant: sql<boolean>`false`.as('is_tenant'),
+      id: schema.licenses.id,
+      externalId: schema.licenses.externalId,
+      label: sql<string>`${schema.licenses.type}::text`.as('label'),
+    })
+    .from(schema.licenses)
+    .where(
+      and(
+        ...withinReach(principal, { spId: schema.licenses.spId, tenantId: schema.licenses.tenantId }),
+        // One tenant's part: its licenses and the SP's, not every tenant's.
+        ...(named.length === 0
+          ? []
+          : [
+              or(
+                isNull(schema.licenses.tenantId),
+                inArray(
+                  schema.licenses.tenantId,
+                  tx
+                    .select({ id: schema.tenants.id })
+                    .from(schema.tenants)
+                    .where(and(...tenantsInReach, ...named)),
+                ),
+              ),
+            ]),
+      ),
+    );
+  // Both in one prepared statement, one round trip: this runs on every request. (Not two statements
+  // in flight at once: should the connection be lost between them, the driver would never settle
+  // the second.)
+  const rows = await queryRows<{ is_tenant: boolean; id: string; external_id: string; label: string }>(
+    tx,
+    tenantNames.unionAll(licenseNames),
+  );
+  const tenants = new Map<string, { id: string; externalId: string; name: string }>();
+  const licenses = new Map<string, { id: string; externalId: string; type: LicenseTypeEnum }>();
+  for (const r of rows) {
+    if (r.is_tenant) tenants.set(r.external_id, { id: r.id, externalId: r.external_id, name: r.label });
+    else
+      licenses.set(r.external_id, { id: r.id, externalId: r.external_id, type: r.label as LicenseTypeEnum });
+  }
+  return toLicenseReport(report, { tenants, licenses });
 }

@@ -53,7 +53,10 @@ export class MachineDirectory {
     for (const [tenantId, externalId, machine] of rows) {
       if (this.size >= MAX_MACHINES) this.empty();
       let named = this.machines.get(tenantId);
-      if (!named) this.machines.set(tenantId, (named = new Map()));
+      if (!named) {
+        named = new Map();
+        this.machines.set(tenantId, named);
+      }
       if (!named.has(externalId)) this.size++;
       named.set(externalId, machine);
     }

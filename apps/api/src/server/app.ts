@@ -56,7 +56,10 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
   const ipKeys = new LRUCache<string, string>({ max: 10_000 });
   const ipKeyGeneratorCached = (address: string) => {
     let key = ipKeys.get(address);
-    if (key === undefined) ipKeys.set(address, (key = ipKeyGenerator(address)));
+    if (key === undefined) {
+      key = ipKeyGenerator(address);
+      ipKeys.set(address, key);
+    }
     return key;
   };
   // A request the front door reads counts there against the same budgets as any other, once:

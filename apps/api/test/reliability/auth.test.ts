@@ -200,6 +200,13 @@ describe('authentication under attack (API as a child process, debug logs)', () 
     secrets.add(token);
     expect((await gql(api.url, VIEWER, {}, key, from())).data?.viewer).toBeDefined();
     expect((await gql(api.url, VIEWER, {}, token, from())).data?.viewer).toBeDefined();
+    const sameTokenBytes = (a: string, b: string) => {
+      const [as, bs] = [a.split('.'), b.split('.')];
+      return (
+        as.length === bs.length &&
+        as.every((segment, i) => Buffer.from(segment, 'base64url').equals(Buffer.from(bs[i]!, 'base64url')))
+      );
+    };
     const flip = (s: string, i: number, c: string) =>
       s.slice(0, i) + (s[i] === c ? (c === 'a' ? 'b' : 'a') : c) + s.slice(i + 1);
     const forged = fc.sample(
@@ -223,7 +230,10 @@ describe('authentication under attack (API as a child process, debug logs)', () 
         fc.nat({ max: token.length - 1 }).map((n) => token.slice(0, n)),
         fc
           .tuple(fc.nat({ max: token.length - 1 }), fc.constantFrom(...'aZ09-_'))
-          .map(([i, c]) => flip(token, i, c)),
+          .map(([i, c]) => flip(token, i, c))
+          // A segment's last character carries unused bits: a change to those alone decodes to the
+          // same bytes, the same token, not a tampered one.
+          .filter((t) => !sameTokenBytes(t, token)),
         fc.constant(null).map(() => 'x'.repeat(100_000)),
       ),
       { numRuns: 150, seed: SEED },

@@ -11,7 +11,9 @@ import 'reflect-metadata';
 import { openDatabase, queryRows, tenantMachinesQuery, withScope } from '@vcc/db';
 import { activityMonthsFor, monthIndex } from '@vcc/rules';
 import { sql } from 'drizzle-orm';
+import { ingestRestorePoints } from '../src/ingest/ingest-restore-points.js';
 import { computeReport } from '../src/reports/report-service.js';
+import { OperationEnum } from '../src/schema/common/enums.js';
 import { graphqlRequest, licenseReportQuery } from './graphql-requests.js';
 import { latestMonth, seededEstate } from './seeded-estate.js';
 import { benchPrincipal, spReportCached, spReportCold } from './sp-report-runs.js';
@@ -48,7 +50,7 @@ console.log(
 const cold = await time(RUNS, () => spReportCold(db, sp.id, month));
 
 /** The rows the report reads, under the SP's scope, handed to `drain`. */
-const query = tenantMachinesQuery(activityMonthsFor([month])!, false);
+const query = tenantMachinesQuery(activityMonthsFor([month])!, 'all');
 const scoped = <T>(work: (t: typeof pg) => Promise<T>) =>
   pg.begin(async (t) => {
     await t`select set_config('app.sp_id', ${sp.id}, true), set_config('app.scope', 'sp', true), set_config('role', 'vcc_app', true)`;
@@ -85,9 +87,53 @@ const aggregate = await time(RUNS, () =>
 await spReportCached(db, sp.id, month);
 const warm = await time(Math.max(RUNS, 20), () => spReportCached(db, sp.id, month));
 
+// After ingestion: a batch with one new point for each of k tenants, then the report again, which
+// evaluates only those tenants and reuses every other tenant's part.
+const writable = await queryRows<{ tenant: string; machine: string; server: string }>(
+  db,
+  sql`select t.external_id as tenant,
+             (select external_id from machines where tenant_id = t.id order by id limit 1) as machine,
+             (select external_id from backup_servers where tenant_id = t.id limit 1) as server
+        from tenants t order by t.external_id limit 100`,
+);
+const firstDay = Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1);
+let batches = 0;
+const afterBatch = async (tenants: number) => {
+  const batch = ++batches;
+  const restorePoints = writable.slice(0, tenants).map((w) => ({
+    tenant: w.tenant,
+    machine: w.machine,
+    server: w.server,
+    operation: OperationEnum.CLOUD_BACKUP,
+    // A time no earlier run used: every point is new.
+    at: new Date(firstDay + ((Date.now() + batch) % 86_400_000)),
+  }));
+  await withScope(db, { spId: sp.id }, (tx) =>
+    ingestRestorePoints(
+      tx,
+      { ...benchPrincipal(sp.id), role: 'sp-admin' },
+      {
+        idempotencyKey: `report-bench-${Date.now()}-${batch}`,
+        restorePoints,
+      },
+    ),
+  );
+  return time(1, () => spReportCached(db, sp.id, month));
+};
+const incremental = new Map<number, number[]>();
+for (const tenants of [1, 100]) {
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(...(await afterBatch(tenants)));
+  incremental.set(tenants, runs);
+}
+
 const ratio = (a: number[], b: number[]) => `${(median(a) / median(b)).toFixed(2)}×`;
 console.log(`  cold   ${ms(median(cold)).padStart(9)}  ${ratio(cold, copyFloor)} the COPY floor`);
 console.log(`  warm   ${ms(median(warm)).padStart(9)}  (p50 of ${warm.length})`);
+for (const [tenants, runs] of incremental)
+  console.log(
+    `  after a batch for ${tenants} tenant${tenants > 1 ? 's' : ''}: ${ms(median(runs)).padStart(9)}  ${ratio(runs, cold)} cold`,
+  );
 console.log(
   `  floors: the same COPY received ${ms(median(copyFloor))}; the same rows as a plain query ${ms(median(rowsFloor))}; SQL aggregate ${ms(median(aggregate))}`,
 );

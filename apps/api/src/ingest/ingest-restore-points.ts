@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  bumpEstateVersion,
+  bumpUsageVersion,
   queryRows,
   recordRestorePoints,
   schema,
@@ -100,7 +100,10 @@ export async function ingestRestorePoints(
     details: result,
   });
   // Last, so that the SP row is locked only for the commit: concurrent batches queue here briefly.
-  if (stored.inserted > 0 || written > 0) await bumpEstateVersion(tx, principal.spId);
+  // Every tenant of the batch is stamped, though some may have sent repeats only: a report computed
+  // again for nothing costs less than a look at which points were new.
+  if (stored.inserted > 0 || written > 0)
+    await bumpUsageVersion(tx, principal.spId, [...index.tenants.values()]);
   return result;
 }
 

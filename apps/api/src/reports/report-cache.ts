@@ -20,7 +20,7 @@ export function reportCacheKey(parts: {
   tenantId: string | null;
   month: string;
   detail: string;
-  version: number;
+  version: number | string;
 }): string {
   return `${parts.spId}|${parts.tenantId ?? '*'}|${parts.month}|${parts.detail}|${parts.version}`;
 }

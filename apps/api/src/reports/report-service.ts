@@ -2,7 +2,9 @@
  * Monthly license reports, always from the licensing engine fed with database facts read under the
  * caller's scope: an SP caller's report covers the estate, a tenant caller's its own tenant only,
  * and figures are the engine's, so `licenseReport` and `vcc evaluate` cannot disagree. Reports are
- * cached by estate version (report-cache.ts).
+ * cached by the versions they depend on (report-cache.ts): a tenant's by the configuration's and its
+ * own usage version, the SP's by the estate version, with its tenant parts kept so that after
+ * ingestion only the tenants written are evaluated again (sp-report-parts.ts).
  */
 import { loadEstateConfig, queryRows, streamTenantMachines, type Transaction } from '@vcc/db';
 import { activityMonthsFor, evaluateMonthIncrementally, type MonthReport, type Violation } from '@vcc/rules';
@@ -10,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { isSpRole, type Principal, scopeOf } from '../auth/principal.js';
 import { notFound } from '../errors.js';
 import { type CachedReport, cachedReports, reportCacheKey } from './report-cache.js';
+import { keepConfig, keepParts, storedConfig, storedParts } from './sp-report-parts.js';
 
 /** Violations about the SP's own license: a tenant's report leaves them out (it cannot see that license). */
 const SP_LICENSE_CODES: ReadonlySet<Violation['code']> = new Set([
@@ -20,6 +23,14 @@ const SP_LICENSE_CODES: ReadonlySet<Violation['code']> = new Set([
 export interface ScopedMonthReport extends Omit<MonthReport, 'serviceProvider'> {
   ruleset: string;
   serviceProvider: MonthReport['serviceProvider'] | null;
+}
+
+/** The versions a request read first: what its reports and the parts it keeps are valid for. */
+export interface EstateVersions {
+  estate: number;
+  config: number;
+  /** Read in a transaction that has written (and may roll back): nothing computed is kept. */
+  writing: boolean;
 }
 
 export interface ReportOptions {
@@ -41,8 +52,11 @@ export async function computeReports(
   principal: Principal,
   months: readonly string[],
   options: ReportOptions = {},
+  versions?: EstateVersions,
 ): Promise<CachedReport[]> {
   const machines = options.machines ?? 'none';
+  if (versions && machines === 'none' && isSpRole(principal.role))
+    return computeSpFigures(tx, principal.spId, months, versions);
   const only = typeof machines === 'object' ? machines.tenant : undefined;
   const tenantId = scopeOf(principal).tenantId;
   const config = await loadEstateConfig(tx, {
@@ -59,6 +73,78 @@ export async function computeReports(
     });
   }
   return evaluations.map((evaluation) => ({ ruleset: config.facts.ruleset, report: evaluation.finish() }));
+}
+
+/**
+ * The SP's figures for these months (no per-machine detail), reusing the tenant parts kept by an
+ * earlier computation under the same configuration: only tenants stamped since are read and
+ * evaluated again. With no usable parts, every tenant is.
+ */
+async function computeSpFigures(
+  tx: Transaction,
+  spId: string,
+  months: readonly string[],
+  versions: EstateVersions,
+): Promise<CachedReport[]> {
+  let config = storedConfig(spId, versions.config);
+  if (!config) {
+    const loaded = await loadEstateConfig(tx);
+    if (!loaded) throw notFound('service provider');
+    config = loaded;
+    if (!versions.writing) keepConfig(spId, versions.config, config);
+  }
+  const tenantIds = [...config.tenantIndex.keys()];
+  const stored = months.map((month) => storedParts(spId, month));
+  const usable =
+    months.length > 0 &&
+    stored.every((s) => s && s.configVersion === versions.config && sameList(s.tenantIds, tenantIds));
+  let changed: Set<string> | undefined;
+  if (usable) {
+    const asOf = Math.min(...stored.map((s) => s!.asOf));
+    const rows = await queryRows<{ tenant_id: string }>(
+      tx,
+      sql`select tenant_id from tenant_usage_versions where sp_id = app_sp_id() and version > ${asOf}`,
+    );
+    changed = new Set(rows.map((r) => r.tenant_id));
+  }
+  const evaluations = months.map((month) =>
+    evaluateMonthIncrementally(config.facts, month, { machines: false }),
+  );
+  if (changed) {
+    evaluations.forEach((evaluation, k) => {
+      stored[k]!.parts.forEach((part, i) => {
+        if (!changed.has(tenantIds[i]!)) evaluation.addPart(i, part);
+      });
+    });
+  }
+  const window = activityMonthsFor(months);
+  if (window && changed?.size !== 0) {
+    await streamTenantMachines(
+      tx,
+      window,
+      config,
+      (i, m) => {
+        for (const evaluation of evaluations) evaluation.addTenant(i, m);
+      },
+      changed && [...changed],
+    );
+  }
+  return evaluations.map((evaluation, k) => {
+    const report = evaluation.finish();
+    if (!versions.writing) {
+      keepParts(spId, months[k]!, {
+        configVersion: versions.config,
+        asOf: versions.estate,
+        tenantIds,
+        parts: evaluation.tenantParts(),
+      });
+    }
+    return { ruleset: config.facts.ruleset, report };
+  });
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** One month's report computed from the database (no cache). */
@@ -93,19 +179,25 @@ export async function monthReports(
   const machines = options.machines ?? 'none';
   // A transaction that has written (a mutation before this read in the same request) may yet roll
   // back, taking its version bump with it: its reports are computed but never cached.
-  const [sp] = await queryRows<{ version: number; writing: boolean }>(
+  const tenantId = scopeOf(principal).tenantId ?? null;
+  const [sp] = await queryRows<{ estate: number; config: number; usage: number | null; writing: boolean }>(
     tx,
-    sql`select estate_version::int as version, pg_current_xact_id_if_assigned() is not null as writing
+    sql`select estate_version::int as estate, config_version::int as config,
+               (select version::int from tenant_usage_versions where tenant_id = ${tenantId}::uuid) as usage,
+               pg_current_xact_id_if_assigned() is not null as writing
           from service_providers where id = app_sp_id()`,
   );
   if (!sp) throw notFound('service provider');
+  // A tenant's report depends on the configuration and its own machines only: it outlives the
+  // ingestion of every other tenant.
+  const version = tenantId ? `${sp.config}.${sp.usage ?? 0}` : String(sp.estate);
   const keys = months.map((month) =>
     reportCacheKey({
       spId: principal.spId,
-      tenantId: scopeOf(principal).tenantId ?? null,
+      tenantId,
       month,
       detail: typeof machines === 'object' ? `tenant:${machines.tenant}` : machines,
-      version: sp.version,
+      version,
     }),
   );
   const reports = await cachedReports(keys, sp.writing, (missing) =>
@@ -114,6 +206,7 @@ export async function monthReports(
       principal,
       missing.map((i) => months[i]!),
       options,
+      sp,
     ),
   );
   return reports.map((r) => scoped(principal, r, options));

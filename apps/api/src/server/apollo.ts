@@ -41,10 +41,11 @@ const endTransaction: ApolloServerPlugin<ApolloContext> = {
             contextValue.log.error({ err: error.originalError ?? error }, 'request failed');
         }
       },
-      async willSendResponse({ contextValue, response, errors }) {
+      async willSendResponse({ contextValue, response, errors, operation }) {
         const ok = !errors || errors.length === 0;
         try {
           await contextValue.transaction.end(ok);
+          if (ok && operation?.operation === 'mutation') await contextValue.catchUpWithWrites();
         } catch (error) {
           contextValue.log.error({ err: error }, 'commit failed');
           if (response.body.kind === 'single') {

@@ -80,7 +80,14 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
     return null;
   };
   const answers = changes ? new AnswerCache(changes, db) : null;
-  const lane = new IngestLane(getSchema(), db, secret, log, changes && new MachineDirectory(changes));
+  const lane = new IngestLane(
+    getSchema(),
+    db,
+    secret,
+    log,
+    changes,
+    changes && new MachineDirectory(changes),
+  );
   const apollo = createApollo(production, config.NODE_ENV === 'development', answers ? [answers.plugin] : []);
   await apollo.start();
 
@@ -172,6 +179,9 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
           loaders: createLoaders(tx, principal),
           ip: req.ip ?? '',
           credentialsChanged: () => transaction.afterCommit(() => changes?.credentialsChanged()),
+          catchUpWithWrites: async () => {
+            if (changes && principal) await changes.catchUp(db, principal.spId);
+          },
           transaction,
           answerTicket: answers ? await answers.ticket(req, principal) : null,
         };

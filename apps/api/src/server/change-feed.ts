@@ -8,7 +8,8 @@
  * missed notifications, so when it is re-established everything known is forgotten and the epoch
  * moves: every cached answer becomes unusable until versions are learnt again.
  */
-import { type DatabaseHandle, listen } from '@vcc/db';
+import { type Database, type DatabaseHandle, listen, queryRows } from '@vcc/db';
+import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 
 export const ESTATE_CHANNEL = 'vcc_estate';
@@ -88,6 +89,19 @@ export class ChangeFeed {
   learn(spId: string, version: number): void {
     if (!this.live) return;
     if ((this.versions.get(spId) ?? -1) < version) this.versions.set(spId, version);
+  }
+
+  /**
+   * Learns the SP's estate version as committed now: called after this process committed a write,
+   * so that its next request never replays an answer the write made stale, whenever the write's
+   * NOTIFY arrives. A failed read is left to the NOTIFY.
+   */
+  async catchUp(db: Database, spId: string): Promise<void> {
+    const rows = await queryRows<{ v: number }>(
+      db,
+      sql`select estate_version::int as v from service_providers where id = ${spId}`,
+    ).catch(() => []);
+    if (rows[0]) this.learn(spId, rows[0].v);
   }
 
   private onEstate(payload: string): void {

@@ -23,6 +23,8 @@ export interface Context {
    * replaying answers at once, before the response leaves (its NOTIFY may arrive later).
    */
   credentialsChanged(): void;
+  /** After a committed mutation: this process learns the estate version it made (ChangeFeed.catchUp). */
+  catchUpWithWrites(): Promise<void>;
 }
 
 /** The principal of a resolver that declared roles (the auth checker has already let it in). */

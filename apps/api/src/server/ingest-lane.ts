@@ -37,6 +37,7 @@ import { ingestRestorePoints } from '../ingest/ingest-restore-points.js';
 import type { MachineDirectory } from '../ingest/machine-directory.js';
 import { UsageMemory } from '../ingest/usage-memory.js';
 import type { IngestResult } from '../schema/ingest/ingest.types.js';
+import type { ChangeFeed } from './change-feed.js';
 import { requestId } from './request-id.js';
 
 /** How a recognised operation is answered: its variable and the response keys of what it selects. */
@@ -66,6 +67,7 @@ export class IngestLane {
     private readonly db: Database,
     private readonly secret: string,
     private readonly log: Logger,
+    private readonly changes: ChangeFeed | undefined,
     /** Known machines (only while the database's change feed runs). */
     private readonly directory: MachineDirectory | undefined,
     private readonly usage = new UsageMemory(),
@@ -97,6 +99,7 @@ export class IngestLane {
         }),
       );
       for (const effect of committed) effect();
+      await this.changes?.catchUp(this.db, principal.spId);
     } catch (error) {
       // The reason only: a failed statement's error carries the whole batch as its parameters.
       const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);

@@ -23,30 +23,53 @@ const FIRST_AT = 8;
 const BITS = 9;
 
 /**
+ * Whose machines: every tenant in scope, the one whose id is the query's parameter $1, or these
+ * tenants (ids written into the query, as COPY takes no parameter).
+ */
+export type TenantSelection = 'all' | 'parameter' | readonly string[];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
  * The query behind streamTenantMachines: usage rows joined to their machines, in key order, with one
  * column per month of the window (an absent month reads 0): plain integers, no arrays to parse.
- * For one tenant it takes the tenant id as $1; for the whole SP it takes no parameter (COPY takes none).
  */
-export function tenantMachinesQuery(window: { from: string; to: string }, onlyTenant: boolean): string {
+export function tenantMachinesQuery(window: { from: string; to: string }, tenants: TenantSelection): string {
   const from = monthIndex(window.from);
   const months = monthIndex(window.to) - from + 1;
   const bits = (column: string) =>
     Array.from({ length: months }, (_, i) => `coalesce(u.${column}[${from + i}], 0)`).join(', ');
   // No agent reads '' rather than null: a null is an escape in COPY's text, which costs its reader.
-  return `select u.tenant_id, u.machine_id, m.external_id, m.kind, coalesce(m.agent_os::text, ''), coalesce(m.agent_version, ''),
+  const rows = `select u.tenant_id, u.machine_id, m.external_id, m.kind, coalesce(m.agent_os::text, ''), coalesce(m.agent_version, ''),
          u.server_id, u.op_class, (extract(epoch from u.first_at) * 1000)::bigint,
          ${bits('days')}, ${bits('late_days')}
     from machine_usage u
     join machines m on m.tenant_id = u.tenant_id and m.id = u.machine_id
-   where u.sp_id = (select app_sp_id())${onlyTenant ? ' and u.tenant_id = $1::uuid' : ''}
-   order by u.tenant_id, u.machine_id`;
+   where u.sp_id = (select app_sp_id())`;
+  if (tenants === 'all') return `${rows} order by u.tenant_id, u.machine_id`;
+  if (tenants === 'parameter') return `${rows} and u.tenant_id = $1::uuid order by u.machine_id`;
+  // Only ids that cannot carry anything but an id reach the query's text.
+  const bad = tenants.find((id) => !UUID.test(id));
+  if (bad !== undefined) throw new Error(`not a tenant id: ${JSON.stringify(bad)}`);
+  // Tenant by tenant through the key's index: OFFSET 0 keeps the subquery from being merged into a
+  // join, which the planner, misled by statistics (or their absence), could run as a scan of both
+  // tables whole (1.6 s at a million machines, for 100 tenants' 14,000 rows).
+  return `select x.* from unnest('{${tenants.join(',')}}'::uuid[]) with ordinality as s(id, n)
+    cross join lateral (${rows} and u.tenant_id = s.id offset 0) x
+   order by s.n, x.machine_id`;
 }
 
+/**
+ * Streams the machines of the configuration's tenants (or of its one tenant), or of `some` of them
+ * only, handing each tenant's to `onTenant` by its index. A tenant with no usage rows at all is not
+ * handed anything.
+ */
 export async function streamTenantMachines(
   tx: Executor,
   window: { from: string; to: string },
   config: Pick<EstateConfig, 'facts' | 'tenantIndex' | 'serverExternalId' | 'onlyTenant'>,
   onTenant: (index: number, machines: MachineFacts[]) => void,
+  some?: readonly string[],
 ): Promise<void> {
   if (config.facts.tenants.length === 0) return;
   const only = config.onlyTenant;
@@ -100,8 +123,11 @@ export async function streamTenantMachines(
       machine.activity.push({ server, opClass, month: monthNames[i]!, days, lateDays });
     }
   };
-  // The whole SP: streamed through COPY. One tenant: a few hundred rows from a prepared query.
-  if (only === null) await streamTextRows(tx, tenantMachinesQuery(window, false), onRow);
-  else for (const r of await queryFields(tx, tenantMachinesQuery(window, true), [only])) onRow(r);
+  // The whole SP, or some tenants: streamed through COPY. One tenant: a few hundred rows from a
+  // prepared query.
+  if (only !== null)
+    for (const r of await queryFields(tx, tenantMachinesQuery(window, 'parameter'), [only])) onRow(r);
+  else if (some === undefined) await streamTextRows(tx, tenantMachinesQuery(window, 'all'), onRow);
+  else if (some.length > 0) await streamTextRows(tx, tenantMachinesQuery(window, some), onRow);
   flush();
 }

@@ -22,8 +22,10 @@ export const serviceProviders = pgTable('service_providers', {
   externalId: text('external_id').notNull().unique(),
   name: text('name').notNull(),
   ruleset: rulesetEnum('ruleset').notNull(),
-  /** Bumped by every change to the estate's configuration; report caches are keyed by it. */
+  /** Bumped by every change to the estate, ingestion included; report caches are keyed by it. */
   estateVersion: bigint('estate_version', { mode: 'number' }).notNull().default(0),
+  /** Bumped with the estate version by every change but ingestion (see tenantUsageVersions). */
+  configVersion: bigint('config_version', { mode: 'number' }).notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -51,6 +53,20 @@ export const tenants = pgTable(
     index('tenants_sp_name').on(t.spId, sql`lower(${t.name})`),
   ],
 );
+
+/**
+ * The estate version of the last batch that wrote a tenant's machines or restore points: with the
+ * SP's config version, what the tenant's figures depend on (migration 0012).
+ */
+export const tenantUsageVersions = pgTable('tenant_usage_versions', {
+  spId: uuid('sp_id')
+    .notNull()
+    .references(() => serviceProviders.id),
+  tenantId: uuid('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});
 
 /** A VBR server: the SP's own (tenant_id null) or a tenant's. */
 export const backupServers = pgTable(

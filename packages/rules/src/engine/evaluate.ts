@@ -52,6 +52,18 @@ function evaluateMonth(estate: EstateCtx, month: string, detail: boolean): Month
 }
 
 /**
+ * What one tenant adds to a month's report, independent of every other tenant: its figures, its
+ * violations and its machines' days on the SP counters. A cache may keep a month's parts and, when
+ * only some tenants' facts change, evaluate those again and reuse the others' (`addPart`).
+ */
+export interface TenantPart {
+  readonly report: TenantReport;
+  readonly violations: ViolationLog;
+  /** The tenant's share of the SP's daily difference arrays: (array, day, value) for each entry not 0. */
+  readonly daily: Int32Array;
+}
+
+/**
  * One month evaluated tenant by tenant, for callers that stream machines from a database: a tenant's
  * machines can be dropped as soon as `addTenant` returns, so memory holds one tenant's facts at a
  * time. Tenants may come in any order (the SP figures are sums and the violations are sorted); a
@@ -59,10 +71,10 @@ function evaluateMonth(estate: EstateCtx, month: string, detail: boolean): Month
  */
 export class MonthEvaluation {
   private readonly w: MonthWindow;
-  private readonly log = new ViolationLog();
-  private readonly daily: SpDaily;
+  /** The tenant being evaluated's days on the SP counters, emptied into its part when it is done. */
+  private readonly scratch: SpDaily;
   private readonly pass: MachinePass;
-  private readonly tenants: (TenantReport | undefined)[];
+  private readonly parts: (TenantPart | undefined)[];
 
   constructor(
     private readonly estate: EstateCtx,
@@ -70,34 +82,95 @@ export class MonthEvaluation {
     detail: boolean,
   ) {
     this.w = monthWindow(month);
-    this.daily = {
-      usage: COUNTERS.map(() => new Int32Array(this.w.len + 1)),
-      any: COUNTERS.map(() => new Int32Array(this.w.len + 1)),
-    };
-    this.pass = new MachinePass(estate, this.w, this.daily, detail);
-    this.tenants = new Array(estate.tenants.length);
+    this.scratch = newSpDaily(this.w);
+    this.pass = new MachinePass(estate, this.w, this.scratch, detail);
+    this.parts = new Array(estate.tenants.length);
   }
 
   /** Evaluates the tenant at `index` in the facts' tenant list with these machines (its `machines` are ignored). */
   addTenant(index: number, machines: Iterable<MachineFacts>): void {
-    const t = this.estate.tenants[index];
-    if (!t) throw new RangeError(`no tenant at index ${index}`);
-    if (this.tenants[index]) throw new Error(`tenant ${t.facts.id} was already evaluated`);
+    this.addPart(index, this.evaluateTenant(index, machines));
+  }
+
+  /** The part of the tenant at `index` with these machines, not yet added. */
+  evaluateTenant(index: number, machines: Iterable<MachineFacts>): TenantPart {
+    const t = this.tenantAt(index);
     const acc = newTenantAcc(licenseMonths(t, this.w));
     const reports: MachineReport[] = [];
     for (const m of machines) {
       const r = this.pass.run(t, acc, m);
       if (r) reports.push(r);
     }
-    this.tenants[index] = finishTenant(this.estate, t, acc, reports, this.w, this.log);
+    const violations = new ViolationLog();
+    const report = finishTenant(this.estate, t, acc, reports, this.w, violations);
+    return { report, violations, daily: takeEntries(this.scratch) };
+  }
+
+  /**
+   * Adds the tenant at `index` as evaluated before: by `evaluateTenant` of this evaluation or of one
+   * with the same configuration and month (the same facts but for machines, in the same order).
+   */
+  addPart(index: number, part: TenantPart): void {
+    const t = this.tenantAt(index);
+    if (this.parts[index]) throw new Error(`tenant ${t.facts.id} was already evaluated`);
+    this.parts[index] = part;
+  }
+
+  /** Every tenant's part, by index, once `finish` has run. */
+  tenantParts(): readonly TenantPart[] {
+    return this.parts as TenantPart[];
   }
 
   finish(): MonthReport {
-    for (let i = 0; i < this.tenants.length; i++) if (!this.tenants[i]) this.addTenant(i, []);
-    const tenants = this.tenants as TenantReport[];
-    const serviceProvider = finishSp(this.estate, tenants, this.daily, this.w, this.log);
-    return { month: this.month, serviceProvider, tenants, violations: this.log.list() };
+    for (let i = 0; i < this.parts.length; i++) if (!this.parts[i]) this.addTenant(i, []);
+    const parts = this.parts as TenantPart[];
+    const daily = newSpDaily(this.w);
+    const log = new ViolationLog();
+    for (const part of parts) {
+      addEntries(daily, part.daily);
+      log.addAll(part.violations);
+    }
+    const tenants = parts.map((p) => p.report);
+    const serviceProvider = finishSp(this.estate, tenants, daily, this.w, log);
+    return { month: this.month, serviceProvider, tenants, violations: log.list() };
   }
+
+  private tenantAt(index: number) {
+    const t = this.estate.tenants[index];
+    if (!t) throw new RangeError(`no tenant at index ${index}`);
+    return t;
+  }
+}
+
+function newSpDaily(w: MonthWindow): SpDaily {
+  return {
+    usage: COUNTERS.map(() => new Int32Array(w.len + 1)),
+    any: COUNTERS.map(() => new Int32Array(w.len + 1)),
+  };
+}
+
+/** The arrays of an SpDaily in one order: usage by counter, then any by counter. */
+function arraysOf(daily: SpDaily): Int32Array[] {
+  return [...daily.usage, ...daily.any];
+}
+
+/** The entries of `daily` that are not 0, as (array, day, value) triples; `daily` is left all 0. */
+function takeEntries(daily: SpDaily): Int32Array {
+  const out: number[] = [];
+  arraysOf(daily).forEach((a, k) => {
+    for (let d = 0; d < a.length; d++) {
+      if (a[d] !== 0) {
+        out.push(k, d, a[d]!);
+        a[d] = 0;
+      }
+    }
+  });
+  return Int32Array.from(out);
+}
+
+function addEntries(daily: SpDaily, entries: Int32Array): void {
+  const arrays = arraysOf(daily);
+  for (let i = 0; i < entries.length; i += 3) arrays[entries[i]!]![entries[i + 1]!]! += entries[i + 2]!;
 }
 
 /** Starts a month's evaluation of an estate whose machines will be given tenant by tenant. */

@@ -3,6 +3,7 @@ export {
   evaluate,
   evaluateMonthIncrementally,
   type MonthEvaluation,
+  type TenantPart,
 } from './evaluate.js';
 export { RULE_IDS, type RuleId } from './rule-ids.js';
 export { getRuleset, RULESET_REGISTRY } from './rulesets/registry.js';

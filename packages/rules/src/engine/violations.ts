@@ -7,6 +7,10 @@ import type { Violation, ViolationCode } from '../report.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+// What `localeCompare` does, many times faster: sorting an SP's thousands of violations with it took
+// ~25 ms of every report.
+const compareText = new Intl.Collator().compare;
+
 export interface Subject {
   tenant?: string | null;
   license?: string | null;
@@ -33,17 +37,22 @@ export class ViolationLog {
     if (!this.byKey.has(key)) this.byKey.set(key, v);
   }
 
+  /** Every violation of `other` not logged here yet. */
+  addAll(other: ViolationLog): void {
+    for (const [key, v] of other.byKey) if (!this.byKey.has(key)) this.byKey.set(key, v);
+  }
+
   list(): Violation[] {
-    const cmp = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '');
+    const cmp = (a: string | null, b: string | null) => compareText(a ?? '', b ?? '');
     return [...this.byKey.values()].sort(
       (a, b) =>
         SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-        a.code.localeCompare(b.code) ||
+        compareText(a.code, b.code) ||
         cmp(a.tenant, b.tenant) ||
         cmp(a.server, b.server) ||
         cmp(a.license, b.license) ||
         cmp(a.machine, b.machine) ||
-        a.message.localeCompare(b.message),
+        compareText(a.message, b.message),
     );
   }
 }

@@ -196,6 +196,33 @@ describe('a month evaluated tenant by tenant', () => {
     );
   });
 
+  it('equals the whole evaluation when unchanged tenants are reused from an evaluation of older facts', () => {
+    fc.assert(
+      fc.property(estateArb, fc.integer({ min: 0 }), (spec, changedBits) => {
+        const facts = build(spec);
+        const changed = (i: number) => ((changedBits >>> (i % 31)) & 1) === 1;
+        // The older facts: the changed tenants had only their first half of machines then.
+        const older = facts.tenants.map((t, i) =>
+          changed(i) ? t.machines.slice(0, Math.floor(t.machines.length / 2)) : t.machines,
+        );
+        const stripped = { ...facts, tenants: facts.tenants.map((t) => ({ ...t, machines: [] })) };
+        for (const month of MONTHS) {
+          const before = evaluateMonthIncrementally(stripped, month);
+          older.forEach((machines, i) => before.addTenant(i, machines));
+          before.finish();
+          const parts = before.tenantParts();
+          const after = evaluateMonthIncrementally(stripped, month);
+          facts.tenants.forEach((t, i) => {
+            if (changed(i)) after.addTenant(i, t.machines);
+            else after.addPart(i, parts[i]!);
+          });
+          expect(after.finish()).toEqual(evaluate(facts, [month]).months[0]);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('refuses a tenant given twice', () => {
     const facts = build({ tenants: [{ id: 't1', rps: [] }] });
     const evaluation = evaluateMonthIncrementally(facts, MONTHS[0]!);

@@ -121,9 +121,11 @@ export async function gql<T = Record<string, unknown>>(
   variables: Record<string, unknown> = {},
   token?: string,
   headers: Record<string, string> = {},
+  signal?: AbortSignal,
 ): Promise<GqlResult<T>> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
+    signal,
     headers: {
       'content-type': 'application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),

@@ -1,0 +1,42 @@
+/**
+ * The SP report's tenant parts, per SP and month, kept so that after ingestion only the tenants it
+ * wrote are evaluated again: a batch stamps its tenants with the estate version it made (migration
+ * 0012), and every other tenant's part still holds. Any other change to the estate moves the config
+ * version, and the parts of an older one are not used. The configuration itself (10,000 tenants with
+ * their servers and licenses: ~0.2 s to read) is kept too, by the same version.
+ */
+import type { EstateConfig } from '@vcc/db';
+import type { TenantPart } from '@vcc/rules';
+import { LRUCache } from 'lru-cache';
+
+export interface StoredParts {
+  configVersion: number;
+  /** The estate version read before any of the facts the parts were computed from. */
+  asOf: number;
+  /** Tenant ids by index: the order of the configuration the parts were computed with. */
+  tenantIds: readonly string[];
+  parts: readonly TenantPart[];
+}
+
+// A part is a tenant's figures and a few hundred bytes more: a month of 10,000 tenants ~10 MB.
+const store = new LRUCache<string, StoredParts>({ max: 36 });
+
+export function storedParts(spId: string, month: string): StoredParts | undefined {
+  return store.get(`${spId}|${month}`);
+}
+
+export function keepParts(spId: string, month: string, parts: StoredParts): void {
+  store.set(`${spId}|${month}`, parts);
+}
+
+const configs = new LRUCache<string, { version: number; config: EstateConfig }>({ max: 16 });
+
+/** The SP's configuration as read at this config version, if kept. */
+export function storedConfig(spId: string, version: number): EstateConfig | undefined {
+  const kept = configs.get(spId);
+  return kept?.version === version ? kept.config : undefined;
+}
+
+export function keepConfig(spId: string, version: number, config: EstateConfig): void {
+  configs.set(spId, { version, config });
+}

@@ -208,7 +208,9 @@ describe('a month evaluated tenant by tenant', () => {
         const stripped = { ...facts, tenants: facts.tenants.map((t) => ({ ...t, machines: [] })) };
         for (const month of MONTHS) {
           const before = evaluateMonthIncrementally(stripped, month);
-          older.forEach((machines, i) => before.addTenant(i, machines));
+          older.forEach((machines, i) => {
+            before.addTenant(i, machines);
+          });
           before.finish();
           const parts = before.tenantParts();
           const after = evaluateMonthIncrementally(stripped, month);

@@ -85,6 +85,19 @@ describe.each(DATABASE_KINDS)('the SP report after ingestion on %s', (kind) => {
     expect(partOf('beta')).toBe(beta);
   });
 
+  it('equals a computation from scratch after every batch of a random sequence', async () => {
+    let seed = 20261129;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    for (let round = 0; round < 6; round++) {
+      const tenants = ['alpha', 'beta'].filter(() => next() % 2 === 0);
+      for (const tenant of tenants) await ingest(spKey, tenant, `random-${round}-${next() % 3}`);
+      expect(await served()).toEqual({ ...(await fromScratch()), ruleset: 'vbr-9.5' });
+    }
+  });
+
   it('evaluates every tenant again after a change to the configuration', async () => {
     await served();
     const beta = partOf('beta');

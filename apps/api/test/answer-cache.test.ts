@@ -2,7 +2,7 @@
  * Answers replayed from memory are never stale and never cross credentials: an ingestion, a revoked
  * key or an expired one is seen by the very next request, and each caller gets only its own answer.
  */
-import { queryRows } from '@vcc/db';
+import { bumpUsageVersion, queryRows, withScope } from '@vcc/db';
 import { DATABASE_KINDS } from '@vcc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,11 +11,13 @@ import { startTestApi, type TestApi } from './support/test-api.js';
 
 const REPORT = /* GraphQL */ `
   query Report($month: String!) {
-    licenseReport(month: $month) { tenants { tenant { externalId } counters { counter used new } } }
+    licenseReport(month: $month) { tenants { tenant { externalId } counters { counter used new rental } } }
   }`;
 const INGEST = /* GraphQL */ `
   mutation Ingest($input: IngestRestorePointsInput!) { ingestRestorePoints(input: $input) { accepted } }`;
 const REVOKE = /* GraphQL */ `mutation Revoke($id: ID!) { revokeApiKey(id: $id) { id } }`;
+const PLAN = /* GraphQL */ `
+  mutation Plan($id: String!, $plan: PlanInput!) { updateTenantPlan(externalId: $id, plan: $plan) { plan { vms } } }`;
 const MONTH = '2026-11';
 
 /** One POST /graphql, with whether its answer was replayed from memory. */
@@ -81,6 +83,65 @@ describe.each(DATABASE_KINDS)('the answer cache on %s', (kind) => {
     const after = await post(REPORT, { month: MONTH }, key);
     expect(after.replayed).toBe(false);
     expect(newVms(after.body)).toBe(newVms(first.body) + 1);
+  });
+
+  it('replays a tenant’s answer through other tenants’ batches, not past its own or a change to the configuration', async () => {
+    const sp = await api.key('sp-admin');
+    const beta = await api.key('tenant-viewer', 'beta');
+    const ingestFor = (tenant: string) =>
+      post(
+        INGEST,
+        {
+          input: {
+            idempotencyKey: `replay-${tenant}-${Date.now()}`,
+            restorePoints: [
+              {
+                tenant,
+                machine: `replay-${tenant}-vm`,
+                machineKind: 'VM',
+                server: `${tenant}-vbr`,
+                operation: 'CLOUD_BACKUP',
+                at: '2026-11-06T01:00:00Z',
+              },
+            ],
+          },
+        },
+        sp,
+      );
+    const before = await post(REPORT, { month: MONTH }, beta);
+    expect((await post(REPORT, { month: MONTH }, beta)).replayed).toBe(true);
+    expect((await ingestFor('alpha')).body.errors).toBeUndefined();
+    expect((await post(REPORT, { month: MONTH }, beta)).replayed).toBe(true);
+
+    expect((await ingestFor('beta')).body.errors).toBeUndefined();
+    const afterOwn = await post(REPORT, { month: MONTH }, beta);
+    expect(afterOwn.replayed).toBe(false);
+    expect(afterOwn.body).not.toEqual(before.body);
+    expect((await post(REPORT, { month: MONTH }, beta)).replayed).toBe(true);
+
+    const plan = { vmBackup: 5, vmReplica: 1, server: 1, workstation: 0, vms: 0 };
+    expect((await post(PLAN, { id: 'alpha', plan }, sp)).body.errors).toBeUndefined();
+    expect((await post(REPORT, { month: MONTH }, beta)).replayed).toBe(false);
+  });
+
+  it('learns of another process’s batch from its notification', async () => {
+    const beta = await api.key('tenant-viewer', 'beta');
+    await post(REPORT, { month: MONTH }, beta);
+    expect((await post(REPORT, { month: MONTH }, beta)).replayed).toBe(true);
+    // What another process's batch writes for beta, straight into the database.
+    const [row] = await queryRows<{ sp_id: string; id: string }>(
+      api.database.db,
+      sql`select sp_id, id from tenants where external_id = 'beta'`,
+    );
+    await withScope(api.database.db, { spId: row!.sp_id }, (tx) =>
+      bumpUsageVersion(tx, row!.sp_id, [row!.id]),
+    );
+    let replayed = true;
+    for (let tries = 0; replayed && tries < 100; tries++) {
+      await new Promise((r) => setTimeout(r, 20));
+      replayed = (await post(REPORT, { month: MONTH }, beta)).replayed;
+    }
+    expect(replayed).toBe(false);
   });
 
   it('gives each credential its own answer', async () => {

@@ -38,6 +38,11 @@ export interface IngestOptions {
    * once the transaction has committed (not before: a rolled-back batch stored nothing).
    */
   usage?: { memory: UsageMemory; afterCommit: (effect: () => void) => void } | undefined;
+  /**
+   * Told which tenants the batch stamped and with which estate version (in the transaction, before
+   * it commits): for the caller to learn once it has committed (ChangeFeed.usageWritten).
+   */
+  onUsageVersion?: ((tenantIds: readonly string[], version: number) => void) | undefined;
   now?: number;
 }
 
@@ -45,7 +50,7 @@ export async function ingestRestorePoints(
   tx: Transaction,
   principal: Principal,
   input: IngestRestorePointsInput,
-  { directory, usage, now = Date.now() }: IngestOptions = {},
+  { directory, usage, onUsageVersion, now = Date.now() }: IngestOptions = {},
 ): Promise<IngestResult> {
   if (input.idempotencyKey.length < 1 || input.idempotencyKey.length > 200) {
     throw badInput([{ path: 'input.idempotencyKey', message: 'must be 1 to 200 characters' }]);
@@ -102,8 +107,10 @@ export async function ingestRestorePoints(
   // Last, so that the SP row is locked only for the commit: concurrent batches queue here briefly.
   // Every tenant of the batch is stamped, though some may have sent repeats only: a report computed
   // again for nothing costs less than a look at which points were new.
-  if (stored.inserted > 0 || written > 0)
-    await bumpUsageVersion(tx, principal.spId, [...index.tenants.values()]);
+  if (stored.inserted > 0 || written > 0) {
+    const tenantIds = [...index.tenants.values()];
+    onUsageVersion?.(tenantIds, await bumpUsageVersion(tx, principal.spId, tenantIds));
+  }
   return result;
 }
 

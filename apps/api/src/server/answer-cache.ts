@@ -6,7 +6,9 @@
  * all read the estate through the report service (CACHEABLE_FIELDS), answered without errors, for an
  * authenticated caller, while the change feed is live and knows the caller's estate version. It is
  * keyed by the exact credential and request body (query text, variables, operation name), and
- * replayed only while the estate version it was computed at is still the latest, the credential epoch
+ * replayed only while the versions it was computed at are still the latest (an SP caller's: the
+ * estate version; a tenant caller's: the config version and its tenant's usage version, so that
+ * other tenants' ingestion leaves it be), the credential epoch
  * has not moved (no key revoked, no user disabled since), the credential has not expired, and for a
  * minute at most. The data an answer holds is never older than its version: the version was known
  * before the query read the database. A replay counts against the same rate limits as any request
@@ -20,7 +22,7 @@ import { sql } from 'drizzle-orm';
 import type { Request } from 'express';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import type { Principal } from '../auth/principal.js';
+import { type Principal, scopeOf } from '../auth/principal.js';
 import type { ChangeFeed } from './change-feed.js';
 import { requestId } from './request-id.js';
 
@@ -38,7 +40,10 @@ const CACHEABLE_FIELDS = new Set([
 export interface AnswerTicket {
   key: string;
   spId: string;
-  version: number;
+  /** The caller's tenant, for a tenant caller. */
+  tenantId: string | null;
+  /** The versions the answer depends on, as ChangeFeed labels them. */
+  version: string;
   epoch: number;
   validUntil: number;
 }
@@ -92,20 +97,26 @@ export class AnswerCache {
     const key = (req as RequestWithAnswerKey).answerKey;
     if (key === undefined || principal === null || !this.feed.live) return null;
     const epoch = this.feed.credentialsEpoch;
-    let version = this.feed.estateVersion(principal.spId);
+    const { spId } = principal;
+    const tenantId = scopeOf(principal).tenantId ?? null;
+    let version = this.versionOf(spId, tenantId);
     if (version === undefined) {
-      const [row] = await queryRows<{ v: number }>(
+      const [row] = await queryRows<{ estate: number; config: number; usage: number | null }>(
         this.db,
-        sql`select estate_version::int as v from service_providers where id = ${principal.spId}`,
+        sql`select estate_version::int as estate, config_version::int as config,
+                   (select version::int from tenant_usage_versions where tenant_id = ${tenantId}::uuid) as usage
+              from service_providers where id = ${spId}`,
       );
       if (!row) return null;
-      this.feed.learn(principal.spId, row.v);
-      version = this.feed.estateVersion(principal.spId);
+      this.feed.learn(spId, row);
+      if (tenantId) this.feed.learnUsage(tenantId, row.usage ?? 0);
+      version = this.versionOf(spId, tenantId);
       if (version === undefined) return null;
     }
     return {
       key,
-      spId: principal.spId,
+      spId,
+      tenantId,
       version,
       epoch,
       validUntil: principal.expiresAt ?? Number.POSITIVE_INFINITY,
@@ -130,11 +141,18 @@ export class AnswerCache {
     }),
   };
 
+  /** The label of what the caller's answers depend on, as far as the feed knows it. */
+  private versionOf(spId: string, tenantId: string | null): string | undefined {
+    if (tenantId) return this.feed.tenantVersion(spId, tenantId);
+    const estate = this.feed.estateVersion(spId);
+    return estate === undefined ? undefined : String(estate);
+  }
+
   private stillValid(answer: Answer): boolean {
     return (
       this.feed.live &&
       this.feed.credentialsEpoch === answer.epoch &&
-      this.feed.estateVersion(answer.spId) === answer.version &&
+      this.versionOf(answer.spId, answer.tenantId) === answer.version &&
       Date.now() < Math.min(answer.validUntil, answer.storedAt + REPLAY_MS)
     );
   }

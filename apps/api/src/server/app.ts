@@ -179,6 +179,10 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
           loaders: createLoaders(tx, principal),
           ip: req.ip ?? '',
           credentialsChanged: () => transaction.afterCommit(() => changes?.credentialsChanged()),
+          usageWritten: (tenantIds, version) =>
+            transaction.afterCommit(() => {
+              if (principal) changes?.usageWritten(principal.spId, tenantIds, version);
+            }),
           catchUpWithWrites: async () => {
             if (changes && principal) await changes.catchUp(db, principal.spId);
           },

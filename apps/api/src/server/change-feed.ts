@@ -1,8 +1,9 @@
 /**
- * What this process knows of the database's changes without asking it: each SP's latest estate
- * version, an epoch that moves whenever a credential may have lost its validity, and one that moves
- * whenever a machine's kind or agent changed, all kept current by NOTIFY (the triggers of migrations
- * 0007 and 0008 announce them on commit).
+ * What this process knows of the database's changes without asking it: each SP's latest estate and
+ * config versions, each tenant's usage version (migration 0012), an epoch that moves whenever a
+ * credential may have lost its validity, and one that moves whenever a machine's kind or agent
+ * changed, all kept current by NOTIFY (the triggers of migrations 0007, 0008 and 0013 announce them
+ * on commit).
  *
  * The answer cache and the machine directory trust these only while the feed is `live`. A lost listening connection may have
  * missed notifications, so when it is re-established everything known is forgotten and the epoch
@@ -13,12 +14,18 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 
 export const ESTATE_CHANNEL = 'vcc_estate';
+export const USAGE_CHANNEL = 'vcc_usage';
 export const CREDENTIALS_CHANNEL = 'vcc_credentials';
 export const MACHINES_CHANNEL = 'vcc_machines';
-const CHANNELS = 3;
+const CHANNELS = 4;
 
 export class ChangeFeed {
+  /** SP id -> estate version. */
   private readonly versions = new Map<string, number>();
+  /** SP id -> config version. */
+  private readonly configs = new Map<string, number>();
+  /** Tenant id -> usage version (0: none stamped yet). */
+  private readonly usages = new Map<string, number>();
   private epoch = 0;
   private machineEpoch = 0;
   private subscriptions: { unlisten(): Promise<void> }[] = [];
@@ -34,6 +41,12 @@ export class ChangeFeed {
         handle,
         ESTATE_CHANNEL,
         (p) => this.onEstate(p),
+        () => this.onListen(),
+      ),
+      listen(
+        handle,
+        USAGE_CHANNEL,
+        (p) => this.onUsage(p),
         () => this.onListen(),
       ),
       listen(
@@ -85,29 +98,60 @@ export class ChangeFeed {
     return this.versions.get(spId);
   }
 
-  /** Records a version read from the database; versions only grow, so an older read never wins. */
-  learn(spId: string, version: number): void {
+  /**
+   * What a tenant's answers depend on, as a label: the SP's config version and the tenant's usage
+   * version; undefined when either is not known.
+   */
+  tenantVersion(spId: string, tenantId: string): string | undefined {
+    const config = this.configs.get(spId);
+    const usage = this.usages.get(tenantId);
+    return config === undefined || usage === undefined ? undefined : `${config}.${usage}`;
+  }
+
+  /** Records versions read from the database or announced; versions only grow, so an older one never wins. */
+  learn(spId: string, versions: { estate?: number; config?: number }): void {
     if (!this.live) return;
-    if ((this.versions.get(spId) ?? -1) < version) this.versions.set(spId, version);
+    if (versions.estate !== undefined) raise(this.versions, spId, versions.estate);
+    if (versions.config !== undefined) raise(this.configs, spId, versions.config);
+  }
+
+  learnUsage(tenantId: string, version: number): void {
+    if (this.live) raise(this.usages, tenantId, version);
   }
 
   /**
-   * Learns the SP's estate version as committed now: called after this process committed a write,
-   * so that its next request never replays an answer the write made stale, whenever the write's
-   * NOTIFY arrives. A failed read is left to the NOTIFY.
+   * A batch of this process committed: the estate version it made and the tenants it stamped with
+   * it, learnt before its answer leaves, so that the process's next request never replays an answer
+   * the batch made stale, whenever its NOTIFY arrives.
    */
-  async catchUp(db: Database, spId: string): Promise<void> {
-    const rows = await queryRows<{ v: number }>(
-      db,
-      sql`select estate_version::int as v from service_providers where id = ${spId}`,
-    ).catch(() => []);
-    if (rows[0]) this.learn(spId, rows[0].v);
+  usageWritten(spId: string, tenantIds: readonly string[], version: number): void {
+    this.learn(spId, { estate: version });
+    for (const tenantId of tenantIds) this.learnUsage(tenantId, version);
   }
 
+  /**
+   * Learns the SP's estate and config versions as committed now: called after this process
+   * committed a change, for the same reason as `usageWritten`. A failed read is left to the NOTIFY.
+   */
+  async catchUp(db: Database, spId: string): Promise<void> {
+    const rows = await queryRows<{ estate: number; config: number }>(
+      db,
+      sql`select estate_version::int as estate, config_version::int as config from service_providers where id = ${spId}`,
+    ).catch(() => []);
+    if (rows[0]) this.learn(spId, rows[0]);
+  }
+
+  /** '<sp id>:<estate version>:<config version>' */
   private onEstate(payload: string): void {
-    const at = payload.lastIndexOf(':');
-    const version = Number(payload.slice(at + 1));
-    if (at > 0 && Number.isInteger(version)) this.learn(payload.slice(0, at), version);
+    const [spId, estate, config] = payload.split(':');
+    if (spId && isVersion(estate) && isVersion(config))
+      this.learn(spId, { estate: Number(estate), config: Number(config) });
+  }
+
+  /** '<sp id>:<tenant id>:<usage version>' */
+  private onUsage(payload: string): void {
+    const [, tenantId, version] = payload.split(':');
+    if (tenantId && isVersion(version)) this.learnUsage(tenantId, Number(version));
   }
 
   private onListen(): void {
@@ -119,8 +163,18 @@ export class ChangeFeed {
 
   private forget(reason: string): void {
     this.versions.clear();
+    this.configs.clear();
+    this.usages.clear();
     this.epoch++;
     this.machineEpoch++;
     this.log.debug({ reason }, 'change feed: cached knowledge dropped');
   }
+}
+
+function raise(map: Map<string, number>, key: string, value: number): void {
+  if ((map.get(key) ?? -1) < value) map.set(key, value);
+}
+
+function isVersion(text: string | undefined): text is string {
+  return text !== undefined && /^\d+$/.test(text);
 }

@@ -23,7 +23,9 @@ export interface Context {
    * replaying answers at once, before the response leaves (its NOTIFY may arrive later).
    */
   credentialsChanged(): void;
-  /** After a committed mutation: this process learns the estate version it made (ChangeFeed.catchUp). */
+  /** Says this request's batch stamped these tenants with this version: learnt once it commits. */
+  usageWritten(tenantIds: readonly string[], version: number): void;
+  /** After a committed mutation: this process learns the versions it made (ChangeFeed.catchUp). */
   catchUpWithWrites(): Promise<void>;
 }
 

@@ -96,10 +96,11 @@ export class IngestLane {
         ingestRestorePoints(tx, principal, input, {
           directory: this.directory,
           usage: { memory: this.usage, afterCommit: (effect) => committed.push(effect) },
+          onUsageVersion: (tenantIds, version) =>
+            committed.push(() => this.changes?.usageWritten(principal.spId, tenantIds, version)),
         }),
       );
       for (const effect of committed) effect();
-      await this.changes?.catchUp(this.db, principal.spId);
     } catch (error) {
       // The reason only: a failed statement's error carries the whole batch as its parameters.
       const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);

@@ -15,6 +15,8 @@ export class IngestResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => IngestRestorePointsInput) input: IngestRestorePointsInput,
   ): Promise<IngestResult> {
-    return ingestRestorePoints(await ctx.tx(), principalOf(ctx), input);
+    return ingestRestorePoints(await ctx.tx(), principalOf(ctx), input, {
+      onUsageVersion: (tenantIds, version) => ctx.usageWritten(tenantIds, version),
+    });
   }
 }

@@ -29,9 +29,26 @@ export async function enterScope(tx: Executor, scope: Scope): Promise<void> {
   );
 }
 
+/** The database and scope each transaction of withScope was opened with, for work beside it. */
+const openedWith = new WeakMap<object, { db: Database; scope: Scope }>();
+
 export function withScope<T>(db: Database, scope: Scope, work: (tx: Transaction) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await enterScope(tx, scope);
+    openedWith.set(tx, { db, scope });
     return work(tx);
   });
+}
+
+/**
+ * Runs `work` in a transaction of its own under the same scope as `tx`, on another connection of
+ * the pool; undefined when `tx` was not opened by withScope. For reads beside the transaction's
+ * own: they see the database as of their own statements, not `tx`'s.
+ */
+export function besideScope<T>(
+  tx: Executor,
+  work: (other: Transaction) => Promise<T>,
+): Promise<T> | undefined {
+  const opened = openedWith.get(tx);
+  return opened && withScope(opened.db, opened.scope, work);
 }

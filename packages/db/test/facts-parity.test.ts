@@ -128,7 +128,8 @@ function scenarioOf(spId: string, tenants: GeneratedTenant[]): Scenario {
   };
 }
 
-// On PostgreSQL the machines stream through COPY, on PGlite through a query: both are checked.
+// On PostgreSQL the machines stream through COPY (two streams, over halves of the tenants, when
+// there are two or more), on PGlite through a query: both are checked.
 describe.each(DATABASE_KINDS)('facts from the database equal facts from the file (%s)', (kind) => {
   let database: TestDatabase;
   beforeAll(async () => {

@@ -8,8 +8,10 @@ import { DATABASE_KINDS } from '@vcc/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../src/auth/principal.js';
+import { ingestRestorePoints } from '../src/ingest/ingest-restore-points.js';
 import { computeReport, monthReport } from '../src/reports/report-service.js';
 import { storedParts } from '../src/reports/sp-report-parts.js';
+import { MachineKindEnum, OperationEnum } from '../src/schema/common/enums.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
 const MONTH = '2026-11';
@@ -96,6 +98,42 @@ describe.each(DATABASE_KINDS)('the SP report after ingestion on %s', (kind) => {
       for (const tenant of tenants) await ingest(spKey, tenant, `random-${round}-${next() % 3}`);
       expect(await served()).toEqual({ ...(await fromScratch()), ruleset: 'vbr-9.5' });
     }
+  });
+
+  it('moves the estate version and stamps the batch’s tenants, whoever calls the ingestion', async () => {
+    const versions = async () => {
+      const [row] = await queryRows<{ estate: number; alpha: number | null }>(
+        api.database.db,
+        sql`select estate_version::int as estate,
+                   (select version::int from tenant_usage_versions where tenant_id = ${tenantIds.get('alpha')!}) as alpha
+              from service_providers`,
+      );
+      return row!;
+    };
+    const before = await versions();
+    // Called without options, as a script or another service would.
+    await withScope(api.database.db, { spId }, (tx) =>
+      ingestRestorePoints(
+        tx,
+        { ...principal(), role: 'sp-admin' },
+        {
+          idempotencyKey: 'direct-call',
+          restorePoints: [
+            {
+              tenant: 'alpha',
+              machine: 'direct-vm',
+              machineKind: MachineKindEnum.VM,
+              server: 'alpha-vbr',
+              operation: OperationEnum.CLOUD_BACKUP,
+              at: new Date('2026-11-07T01:00:00Z'),
+            },
+          ],
+        },
+      ),
+    );
+    const after = await versions();
+    expect(after.estate).toBe(before.estate + 1);
+    expect(after.alpha).toBe(after.estate);
   });
 
   it('evaluates every tenant again after a change to the configuration', async () => {

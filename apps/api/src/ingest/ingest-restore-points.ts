@@ -109,7 +109,8 @@ export async function ingestRestorePoints(
   // again for nothing costs less than a look at which points were new.
   if (stored.inserted > 0 || written > 0) {
     const tenantIds = [...index.tenants.values()];
-    onUsageVersion?.(tenantIds, await bumpUsageVersion(tx, principal.spId, tenantIds));
+    const version = await bumpUsageVersion(tx, principal.spId, tenantIds);
+    onUsageVersion?.(tenantIds, version);
   }
   return result;
 }

@@ -18,8 +18,12 @@ export interface StoredParts {
   parts: readonly TenantPart[];
 }
 
-// A part is a tenant's figures and a few hundred bytes more: a month of 10,000 tenants ~10 MB.
-const store = new LRUCache<string, StoredParts>({ max: 36 });
+// Bounded by tenant parts held, each a tenant's figures and a few hundred bytes more: twelve months
+// of 10,000 tenants (a year's trend of a large SP).
+const store = new LRUCache<string, StoredParts>({
+  maxSize: 120_000,
+  sizeCalculation: (stored) => Math.max(1, stored.parts.length),
+});
 
 export function storedParts(spId: string, month: string): StoredParts | undefined {
   return store.get(`${spId}|${month}`);

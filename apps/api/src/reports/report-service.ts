@@ -7,7 +7,13 @@
  * ingestion only the tenants written are evaluated again (sp-report-parts.ts).
  */
 import { loadEstateConfig, queryRows, streamTenantMachines, type Transaction } from '@vcc/db';
-import { activityMonthsFor, evaluateMonthIncrementally, type MonthReport, type Violation } from '@vcc/rules';
+import {
+  activityMonthsFor,
+  evaluateMonthIncrementally,
+  type MonthReport,
+  PreparedEstate,
+  type Violation,
+} from '@vcc/rules';
 import { sql } from 'drizzle-orm';
 import { isSpRole, type Principal, scopeOf } from '../auth/principal.js';
 import { notFound } from '../errors.js';
@@ -63,8 +69,10 @@ export async function computeReports(
     tenant: only !== undefined ? { externalId: only } : tenantId ? { id: tenantId } : undefined,
   });
   if (!config) throw notFound('service provider');
+  // One preparation of the configuration for every month.
+  const estate = new PreparedEstate(config.facts);
   const evaluations = months.map((month) =>
-    evaluateMonthIncrementally(config.facts, month, { machines: machines !== 'none' }),
+    evaluateMonthIncrementally(estate, month, { machines: machines !== 'none' }),
   );
   const window = activityMonthsFor(months);
   if (window) {
@@ -86,13 +94,14 @@ async function computeSpFigures(
   months: readonly string[],
   versions: EstateVersions,
 ): Promise<CachedReport[]> {
-  let config = storedConfig(spId, versions.config);
-  if (!config) {
-    const loaded = await loadEstateConfig(tx);
-    if (!loaded) throw notFound('service provider');
-    config = loaded;
-    if (!versions.writing) keepConfig(spId, versions.config, config);
+  let kept = storedConfig(spId, versions.config);
+  if (!kept) {
+    const config = await loadEstateConfig(tx);
+    if (!config) throw notFound('service provider');
+    kept = { config, estate: new PreparedEstate(config.facts) };
+    if (!versions.writing) keepConfig(spId, versions.config, kept);
   }
+  const { config, estate } = kept;
   const tenantIds = [...config.tenantIndex.keys()];
   const stored = months.map((month) => storedParts(spId, month));
   const usable =
@@ -107,9 +116,7 @@ async function computeSpFigures(
     );
     changed = new Set(rows.map((r) => r.tenant_id));
   }
-  const evaluations = months.map((month) =>
-    evaluateMonthIncrementally(config.facts, month, { machines: false }),
-  );
+  const evaluations = months.map((month) => evaluateMonthIncrementally(estate, month, { machines: false }));
   if (changed) {
     evaluations.forEach((evaluation, k) => {
       stored[k]!.parts.forEach((part, i) => {

@@ -173,11 +173,26 @@ function addEntries(daily: SpDaily, entries: Int32Array): void {
   for (let i = 0; i < entries.length; i += 3) arrays[entries[i]!]![entries[i + 1]!]! += entries[i + 2]!;
 }
 
+/**
+ * An estate's configuration prepared for evaluation (servers, licenses and their validity, ~35 ms
+ * at 10,000 tenants), for evaluating several months, or the same configuration again, without
+ * preparing it each time. Its machines are those given to each evaluation.
+ */
+export class PreparedEstate {
+  /** @internal */
+  readonly ctx: EstateCtx;
+
+  constructor(readonly facts: EstateFacts) {
+    this.ctx = estateCtx(facts, getRuleset(facts.ruleset));
+  }
+}
+
 /** Starts a month's evaluation of an estate whose machines will be given tenant by tenant. */
 export function evaluateMonthIncrementally(
-  facts: EstateFacts,
+  estate: EstateFacts | PreparedEstate,
   month: string,
   options: EvaluateOptions = {},
 ): MonthEvaluation {
-  return new MonthEvaluation(estateCtx(facts, getRuleset(facts.ruleset)), month, options.machines ?? true);
+  const prepared = estate instanceof PreparedEstate ? estate : new PreparedEstate(estate);
+  return new MonthEvaluation(prepared.ctx, month, options.machines ?? true);
 }

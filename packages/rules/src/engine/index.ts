@@ -3,6 +3,7 @@ export {
   evaluate,
   evaluateMonthIncrementally,
   type MonthEvaluation,
+  PreparedEstate,
   type TenantPart,
 } from './evaluate.js';
 export { RULE_IDS, type RuleId } from './rule-ids.js';

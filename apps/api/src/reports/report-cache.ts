@@ -1,7 +1,8 @@
 /**
  * Computed reports, kept per process and keyed by everything they depend on: the SP, the caller's
- * tenant scope, the month, the detail asked for and the estate's version. Every change to the estate
- * (configuration or ingestion) bumps the version in its own transaction, so an entry is never stale:
+ * tenant scope, the month, the detail asked for and the versions it read (the estate's, or for a
+ * tenant scope the config version and the tenant's usage version). Every change to the estate bumps
+ * what it affects in its own transaction (bump-estate-version.ts), so an entry is never stale:
  * it is simply no longer asked for, and falls out of the LRU. A report read inside a transaction that
  * has written is not kept: that transaction may still roll back, and its version with it.
  */

@@ -6,10 +6,17 @@
  * own usage version, the SP's by the estate version, with its tenant parts kept so that after
  * ingestion only the tenants written are evaluated again (sp-report-parts.ts).
  */
-import { loadEstateConfig, queryRows, streamTenantMachines, type Transaction } from '@vcc/db';
+import {
+  type EstateConfig,
+  loadEstateConfig,
+  queryRows,
+  streamTenantMachines,
+  type Transaction,
+} from '@vcc/db';
 import {
   activityMonthsFor,
   evaluateMonthIncrementally,
+  type MonthEvaluation,
   type MonthReport,
   PreparedEstate,
   type Violation,
@@ -74,13 +81,32 @@ export async function computeReports(
   const evaluations = months.map((month) =>
     evaluateMonthIncrementally(estate, month, { machines: machines !== 'none' }),
   );
-  const window = activityMonthsFor(months);
-  if (window) {
-    await streamTenantMachines(tx, window, config, (i, m) => {
-      for (const evaluation of evaluations) evaluation.addTenant(i, m);
-    });
-  }
+  await addStreamedTenants(tx, months, config, evaluations);
   return evaluations.map((evaluation) => ({ ruleset: config.facts.ruleset, report: evaluation.finish() }));
+}
+
+/**
+ * Streams the machines of the months' activity window (of `some` tenants only, when given) into
+ * every evaluation, tenant by tenant.
+ */
+async function addStreamedTenants(
+  tx: Transaction,
+  months: readonly string[],
+  config: EstateConfig,
+  evaluations: readonly MonthEvaluation[],
+  some?: readonly string[],
+): Promise<void> {
+  const window = activityMonthsFor(months);
+  if (!window) return;
+  await streamTenantMachines(
+    tx,
+    window,
+    config,
+    (i, m) => {
+      for (const evaluation of evaluations) evaluation.addTenant(i, m);
+    },
+    some,
+  );
 }
 
 /**
@@ -124,18 +150,7 @@ async function computeSpFigures(
       });
     });
   }
-  const window = activityMonthsFor(months);
-  if (window && changed?.size !== 0) {
-    await streamTenantMachines(
-      tx,
-      window,
-      config,
-      (i, m) => {
-        for (const evaluation of evaluations) evaluation.addTenant(i, m);
-      },
-      changed && [...changed],
-    );
-  }
+  await addStreamedTenants(tx, months, config, evaluations, changed && [...changed]);
   return evaluations.map((evaluation, k) => {
     const report = evaluation.finish();
     if (!versions.writing) {

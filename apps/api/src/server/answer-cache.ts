@@ -17,8 +17,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type Database, queryRows } from '@vcc/db';
-import { sql } from 'drizzle-orm';
+import type { Database } from '@vcc/db';
 import type { Request } from 'express';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
@@ -101,15 +100,7 @@ export class AnswerCache {
     const tenantId = scopeOf(principal).tenantId ?? null;
     let version = this.versionOf(spId, tenantId);
     if (version === undefined) {
-      const [row] = await queryRows<{ estate: number; config: number; usage: number | null }>(
-        this.db,
-        sql`select estate_version::int as estate, config_version::int as config,
-                   (select version::int from tenant_usage_versions where tenant_id = ${tenantId}::uuid) as usage
-              from service_providers where id = ${spId}`,
-      );
-      if (!row) return null;
-      this.feed.learn(spId, row);
-      if (tenantId) this.feed.learnUsage(tenantId, row.usage ?? 0);
+      await this.feed.catchUp(this.db, spId, tenantId);
       version = this.versionOf(spId, tenantId);
       if (version === undefined) return null;
     }

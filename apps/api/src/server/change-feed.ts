@@ -130,15 +130,21 @@ export class ChangeFeed {
   }
 
   /**
-   * Learns the SP's estate and config versions as committed now: called after this process
-   * committed a change, for the same reason as `usageWritten`. A failed read is left to the NOTIFY.
+   * Learns the SP's estate and config versions (and a tenant's usage version) as committed now:
+   * when they are not known yet, or after this process committed a change, for the same reason as
+   * `usageWritten`. A failed read is left to the NOTIFY.
    */
-  async catchUp(db: Database, spId: string): Promise<void> {
-    const rows = await queryRows<{ estate: number; config: number }>(
+  async catchUp(db: Database, spId: string, tenantId: string | null = null): Promise<void> {
+    const [row] = await queryRows<{ estate: number; config: number; usage: number | null }>(
       db,
-      sql`select estate_version::int as estate, config_version::int as config from service_providers where id = ${spId}`,
+      sql`select estate_version::int as estate, config_version::int as config,
+                 (select version::int from tenant_usage_versions where tenant_id = ${tenantId}::uuid) as usage
+            from service_providers where id = ${spId}`,
     ).catch(() => []);
-    if (rows[0]) this.learn(spId, rows[0]);
+    if (!row) return;
+    this.learn(spId, row);
+    // No stamp yet: the tenant has had no batch, its usage version is 0.
+    if (tenantId) this.learnUsage(tenantId, row.usage ?? 0);
   }
 
   /** '<sp id>:<estate version>:<config version>' */

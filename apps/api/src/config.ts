@@ -13,7 +13,23 @@ const schema = z.object({
   RATE_LIMIT_PER_KEY: z.coerce.number().int().min(1).default(6000),
   RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(12000),
   DATABASE_URL: z.string().optional(),
-});
+  /** An OpenID Connect provider users may sign in with (identity-provider.ts): both or neither. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** "<sp external id>/<tenant external id>": the provider is that tenant's, for its users only. */
+  OIDC_TENANT: z
+    .string()
+    .regex(/^[^/]+\/[^/]+$/, 'expected "<sp external id>/<tenant external id>"')
+    .optional(),
+})
+  .refine((c) => !c.OIDC_ISSUER === !c.OIDC_CLIENT_ID, {
+    message: 'OIDC_ISSUER and OIDC_CLIENT_ID go together',
+    path: ['OIDC_CLIENT_ID'],
+  })
+  .refine((c) => !c.OIDC_TENANT || c.OIDC_ISSUER, {
+    message: 'OIDC_TENANT needs OIDC_ISSUER',
+    path: ['OIDC_TENANT'],
+  });
 
 export type Config = z.infer<typeof schema>;
 

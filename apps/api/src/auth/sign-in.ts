@@ -2,12 +2,11 @@
  * Email + password sign-in. Every failure gives the same message, an unknown address costs the same
  * hashing time as a wrong password, and five failures in a row lock the account for 15 minutes.
  */
-import { type Database, schema, withScope } from '@vcc/db';
-import { eq } from 'drizzle-orm';
+import type { Database } from '@vcc/db';
 import { unauthenticated } from '../errors.js';
 import { findUser, isPast, recordLogin } from './credentials.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
-import { signPortalToken } from './portal-tokens.js';
+import { affiliationOf, signedInSession } from './signed-in-session.js';
 
 const FAILED = 'invalid email or password';
 
@@ -18,14 +17,5 @@ export async function signIn(db: Database, secret: string, email: string, passwo
   if (user.locked_until && !isPast(user.locked_until)) throw unauthenticated(FAILED);
   await recordLogin(db, user.id, valid);
   if (!valid) throw unauthenticated(FAILED);
-  const tenant = user.tenant_id
-    ? await withScope(db, { spId: user.sp_id, tenantId: user.tenant_id }, async (tx) => {
-        const [t] = await tx.select().from(schema.tenants).where(eq(schema.tenants.id, user.tenant_id!));
-        return t ? { externalId: t.externalId, name: t.name } : null;
-      })
-    : null;
-  return {
-    token: await signPortalToken(secret, user.id),
-    user: { id: user.id, email: user.email, role: user.role, tenant },
-  };
+  return signedInSession(secret, user, await affiliationOf(db, user));
 }

@@ -14,6 +14,7 @@ import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { authenticate } from '../auth/authenticate.js';
+import { identityProviderFrom } from '../auth/identity-provider.js';
 import { scopeOf } from '../auth/principal.js';
 import type { Config } from '../config.js';
 import { unauthenticated } from '../errors.js';
@@ -80,6 +81,7 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
     return null;
   };
   const answers = changes ? new AnswerCache(changes, db) : null;
+  const identityProvider = identityProviderFrom(config, log);
   const lane = new IngestLane(
     getSchema(),
     db,
@@ -175,6 +177,7 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
           config,
           log: requestLog,
           secret,
+          identityProvider,
           tx,
           loaders: createLoaders(tx, principal),
           ip: req.ip ?? '',

@@ -1,5 +1,6 @@
 import type { Database, Transaction } from '@vcc/db';
 import type { Logger } from 'pino';
+import type { IdentityProvider } from '../auth/identity-provider.js';
 import type { Principal } from '../auth/principal.js';
 import type { Config } from '../config.js';
 import type { Loaders } from './loaders.js';
@@ -12,6 +13,8 @@ export interface Context {
   config: Config;
   /** Signs and checks portal tokens. */
   secret: string;
+  /** The OpenID Connect provider users may sign in with, when one is configured. */
+  identityProvider: IdentityProvider | null;
   log: Logger;
   /** The request's transaction under the caller's scope (see request-transaction.ts). */
   tx(): Promise<Transaction>;

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { signInWithIdToken } from '../../auth/identity-sign-in.js';
 import { signIn } from '../../auth/sign-in.js';
 import type { Context } from '../../server/context.js';
 import { Access } from '../common/access.js';
@@ -16,6 +17,25 @@ export class SignInResolver {
   ): Promise<SignInResult> {
     const result = await signIn(ctx.db, ctx.secret, email, password);
     ctx.log.info({ user: result.user.id }, 'signed in');
-    return { ...result, user: { ...result.user, role: result.user.role as RoleEnum } };
+    return asSignInResult(result);
   }
+
+  @Mutation(() => SignInResult, {
+    description:
+      'Exchanges an ID token from the configured OpenID Connect provider for a short-lived token; ' +
+      'its verified email must be an existing user’s',
+  })
+  @Access.public()
+  async signInWithIdToken(
+    @Ctx() ctx: Context,
+    @Arg('idToken', () => String) idToken: string,
+  ): Promise<SignInResult> {
+    const result = await signInWithIdToken(ctx.db, ctx.secret, ctx.identityProvider, idToken, ctx.log);
+    ctx.log.info({ user: result.user.id }, 'signed in through the identity provider');
+    return asSignInResult(result);
+  }
+}
+
+function asSignInResult(result: Awaited<ReturnType<typeof signIn>>): SignInResult {
+  return { ...result, user: { ...result.user, role: result.user.role as RoleEnum } };
 }

@@ -9,7 +9,7 @@ import { startTestApi, type TestApi } from './support/test-api.js';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.js';
 
 const CLIENT_ID = 'vcc-portal';
-const SIGN_IN = `mutation($t: String!) { signInWithIdToken(idToken: $t) {
+const SIGN_IN = `mutation($t: String!, $a: String) { signInWithIdToken(idToken: $t, accessToken: $a) {
   token user { email role tenant { externalId } } } }`;
 const VIEWER = '{ viewer { role tenant { externalId } } }';
 const FAILED = 'sign-in with the identity provider failed';
@@ -36,15 +36,18 @@ describe('sign-in with an OpenID Connect ID token', () => {
     ] as const;
     for (const user of users)
       await createUser(db, { ...user, spId: sp!.id, password: 'a password nobody types', actor: 'test' });
-    await db.update(schema.users).set({ disabledAt: new Date() }).where(eq(schema.users.email, 'dan@alpha.test'));
+    await db
+      .update(schema.users)
+      .set({ disabledAt: new Date() })
+      .where(eq(schema.users.email, 'dan@alpha.test'));
   });
   afterAll(async () => {
     await api?.close();
     await issuer?.close();
   });
 
-  const signIn = async (token: string) =>
-    api.gql<{ signInWithIdToken: { token: string; user: unknown } }>(SIGN_IN, { t: token });
+  const signIn = async (token: string, accessToken?: string) =>
+    api.gql<{ signInWithIdToken: { token: string; user: unknown } }>(SIGN_IN, { t: token, a: accessToken });
 
   it('signs in the user whose verified address the token carries, with a token the API accepts', async () => {
     const answer = await signIn(await issuer.idToken(CLIENT_ID, { email: 'Ann@Alpha.test' }));
@@ -58,14 +61,21 @@ describe('sign-in with an OpenID Connect ID token', () => {
     expect(me.data).toEqual({ viewer: { role: 'TENANT_ADMIN', tenant: { externalId: 'alpha' } } });
 
     const staff = await signIn(await issuer.idToken(CLIENT_ID, { email: 'sam@acme.test' }));
-    expect(staff.data?.signInWithIdToken.user).toEqual({ email: 'sam@acme.test', role: 'SP_ADMIN', tenant: null });
+    expect(staff.data?.signInWithIdToken.user).toEqual({
+      email: 'sam@acme.test',
+      role: 'SP_ADMIN',
+      tenant: null,
+    });
   });
 
   it('refuses every token it cannot trust, or whose address is no enabled user, with one message', async () => {
     const now = Math.floor(Date.now() / 1000);
     const refused = {
       'another audience': await issuer.idToken('another-client', { email: 'ann@alpha.test' }),
-      'another issuer': await issuer.idToken(CLIENT_ID, { email: 'ann@alpha.test', iss: 'https://evil.test' }),
+      'another issuer': await issuer.idToken(CLIENT_ID, {
+        email: 'ann@alpha.test',
+        iss: 'https://evil.test',
+      }),
       'a key the issuer does not publish': await issuer.idToken(
         CLIENT_ID,
         { email: 'ann@alpha.test' },
@@ -94,11 +104,43 @@ describe('sign-in with an OpenID Connect ID token', () => {
     }
   });
 
+  it('reads the address at userinfo when the ID token lacks it, for the same subject only', async () => {
+    const idToken = await issuer.idToken(CLIENT_ID, { sub: 'ann-at-idp' });
+    const viaUserinfo = await signIn(
+      idToken,
+      issuer.accessToken({ sub: 'ann-at-idp', email: 'ann@alpha.test', email_verified: true }),
+    );
+    expect(viaUserinfo.data?.signInWithIdToken.user).toMatchObject({ email: 'ann@alpha.test' });
+
+    for (const [why, claims] of Object.entries({
+      'another subject': { sub: 'someone-else', email: 'ann@alpha.test', email_verified: true },
+      'an unverified address': { sub: 'ann-at-idp', email: 'ann@alpha.test', email_verified: false },
+    })) {
+      const answer = await signIn(idToken, issuer.accessToken(claims));
+      expect(answer.errors?.[0]?.message, why).toBe(FAILED);
+    }
+    expect((await signIn(idToken, 'an-access-token-the-provider-never-issued')).errors?.[0]?.message).toBe(
+      FAILED,
+    );
+    expect((await signIn(idToken)).errors?.[0]?.message).toBe(FAILED);
+  });
+
   it("lets a tenant's provider sign in that tenant's users only", async () => {
     const { db } = api.database;
-    const alphaProvider = new IdentityProvider(issuer.issuer, CLIENT_ID, { sp: 'acme', tenant: 'alpha' }, silent);
+    const alphaProvider = new IdentityProvider(
+      issuer.issuer,
+      CLIENT_ID,
+      { sp: 'acme', tenant: 'alpha' },
+      silent,
+    );
     const signInThrough = async (provider: IdentityProvider, email: string) =>
-      signInWithIdToken(db, api.secret, provider, await issuer.idToken(CLIENT_ID, { email }), silent);
+      signInWithIdToken(
+        db,
+        api.secret,
+        provider,
+        { idToken: await issuer.idToken(CLIENT_ID, { email }) },
+        silent,
+      );
 
     expect((await signInThrough(alphaProvider, 'ann@alpha.test')).user.tenant).toEqual({
       externalId: 'alpha',
@@ -111,14 +153,18 @@ describe('sign-in with an OpenID Connect ID token', () => {
   });
 
   it('refuses while the provider cannot be reached, and looks again on the next sign-in', async () => {
-    const token = await issuer.idToken(CLIENT_ID, { email: 'ann@alpha.test' });
+    const token = { idToken: await issuer.idToken(CLIENT_ID, { email: 'ann@alpha.test' }) };
     const unreachable = new IdentityProvider('http://127.0.0.1:9', CLIENT_ID, null, silent);
-    await expect(signInWithIdToken(api.database.db, api.secret, unreachable, token, silent)).rejects.toThrow(FAILED);
+    await expect(signInWithIdToken(api.database.db, api.secret, unreachable, token, silent)).rejects.toThrow(
+      FAILED,
+    );
 
     const provider = new IdentityProvider(issuer.issuer, CLIENT_ID, null, silent);
     issuer.setDown(true);
     try {
-      await expect(signInWithIdToken(api.database.db, api.secret, provider, token, silent)).rejects.toThrow(FAILED);
+      await expect(signInWithIdToken(api.database.db, api.secret, provider, token, silent)).rejects.toThrow(
+        FAILED,
+      );
     } finally {
       issuer.setDown(false);
     }
@@ -129,7 +175,9 @@ describe('sign-in with an OpenID Connect ID token', () => {
   it('says so when no provider is configured', async () => {
     const plain = await startTestApi('postgres');
     try {
-      const answer = await plain.gql(SIGN_IN, { t: await issuer.idToken(CLIENT_ID, { email: 'ann@alpha.test' }) });
+      const answer = await plain.gql(SIGN_IN, {
+        t: await issuer.idToken(CLIENT_ID, { email: 'ann@alpha.test' }),
+      });
       expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect(answer.errors?.[0]?.message).toBe('sign-in with an identity provider is not configured');
     } finally {

@@ -12,10 +12,25 @@ import type { Config } from '../config.js';
 
 /** A token older than this was not just issued for this sign-in: a replayed one is refused. */
 const MAX_TOKEN_AGE = '10m';
-const DISCOVERY_TIMEOUT_MS = 5_000;
+const FETCH_TIMEOUT_MS = 5_000;
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA'];
 
-const discoveryDocument = z.object({ issuer: z.string(), jwks_uri: z.string().url() });
+const discoveryDocument = z.object({
+  issuer: z.string(),
+  jwks_uri: z.string().url(),
+  userinfo_endpoint: z.string().url().optional(),
+});
+
+const emailClaims = z.object({
+  sub: z.string().optional(),
+  email: z.string().min(1).max(320).optional(),
+  email_verified: z.union([z.boolean(), z.string()]).optional(),
+});
+
+interface Discovered {
+  keys: ReturnType<typeof createRemoteJWKSet>;
+  userinfo: string | undefined;
+}
 
 export interface TenantBinding {
   sp: string;
@@ -26,7 +41,7 @@ export interface TenantBinding {
 export class IdentityRefused extends Error {}
 
 export class IdentityProvider {
-  private keys: Promise<ReturnType<typeof createRemoteJWKSet>> | null = null;
+  private discovered: Promise<Discovered> | null = null;
 
   constructor(
     readonly issuer: string,
@@ -35,11 +50,16 @@ export class IdentityProvider {
     private readonly log: Logger,
   ) {}
 
-  /** The token's verified e-mail address, or IdentityRefused saying why not. */
-  async verifiedEmail(idToken: string): Promise<string> {
+  /**
+   * The verified e-mail address of the user the ID token names, or IdentityRefused saying why not.
+   * Providers that keep the address out of the ID token (the code flow allows it) give it at their
+   * userinfo endpoint for the access token issued with it: asked there, for the same subject only.
+   */
+  async verifiedEmail(idToken: string, accessToken?: string): Promise<string> {
+    const { keys, userinfo } = await this.discover();
     let claims: JWTPayload;
     try {
-      ({ payload: claims } = await jwtVerify(idToken, await this.signingKeys(), {
+      ({ payload: claims } = await jwtVerify(idToken, keys, {
         issuer: this.issuer,
         audience: this.audience,
         algorithms: ALGORITHMS,
@@ -47,39 +67,59 @@ export class IdentityProvider {
         requiredClaims: ['sub', 'iat', 'exp'],
       }));
     } catch (error) {
-      if (error instanceof IdentityRefused) throw error;
       throw new IdentityRefused(`ID token refused: ${(error as Error).message}`);
     }
+    let email = emailClaims.safeParse(claims).data;
+    if (!email?.email && accessToken && userinfo) {
+      email = await this.userinfo(userinfo, accessToken);
+      if (email.sub !== claims.sub)
+        throw new IdentityRefused('userinfo names another subject than the ID token');
+    }
+    if (!email?.email) throw new IdentityRefused('the provider gave no email address');
     // An address the provider has not verified proves nothing about who holds it.
-    if (typeof claims.email !== 'string' || claims.email.length === 0 || claims.email.length > 320)
-      throw new IdentityRefused('ID token has no email claim');
-    if (claims.email_verified !== true) throw new IdentityRefused('ID token email is not verified');
-    return claims.email;
+    if (email.email_verified !== true && email.email_verified !== 'true')
+      throw new IdentityRefused(`the provider has not verified ${email.email}`);
+    return email.email;
   }
 
-  /** The issuer's key set, found through its discovery document once (again after a failure). */
-  private signingKeys(): Promise<ReturnType<typeof createRemoteJWKSet>> {
-    this.keys ??= this.discover().catch((error: unknown) => {
-      this.keys = null;
+  private async userinfo(url: string, accessToken: string): Promise<z.infer<typeof emailClaims>> {
+    const answer = await this.fetchJson(url, { authorization: `Bearer ${accessToken}` });
+    const parsed = emailClaims.safeParse(answer);
+    if (!parsed.success) throw new IdentityRefused(`userinfo at ${url} is not what OpenID Connect says`);
+    return parsed.data;
+  }
+
+  /** The issuer's discovery document, read once (again after a failure). */
+  private discover(): Promise<Discovered> {
+    this.discovered ??= this.readDiscovery().catch((error: unknown) => {
+      this.discovered = null;
       throw error;
     });
-    return this.keys;
+    return this.discovered;
   }
 
-  private async discover(): Promise<ReturnType<typeof createRemoteJWKSet>> {
+  private async readDiscovery(): Promise<Discovered> {
     const url = `${this.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
-    let document: z.infer<typeof discoveryDocument>;
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS) });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      document = discoveryDocument.parse(await response.json());
-    } catch (error) {
-      this.log.error({ err: error, url }, 'identity provider discovery failed');
-      throw new IdentityRefused(`discovery at ${url} failed: ${(error as Error).message}`);
-    }
+    const parsed = discoveryDocument.safeParse(await this.fetchJson(url));
+    if (!parsed.success) throw new IdentityRefused(`discovery at ${url}: ${parsed.error.issues[0]?.message}`);
+    const document = parsed.data;
     if (document.issuer !== this.issuer)
       throw new IdentityRefused(`discovery names issuer ${document.issuer}, not ${this.issuer}`);
-    return createRemoteJWKSet(new URL(document.jwks_uri), { timeoutDuration: DISCOVERY_TIMEOUT_MS });
+    return {
+      keys: createRemoteJWKSet(new URL(document.jwks_uri), { timeoutDuration: FETCH_TIMEOUT_MS }),
+      userinfo: document.userinfo_endpoint,
+    };
+  }
+
+  private async fetchJson(url: string, headers: Record<string, string> = {}): Promise<unknown> {
+    try {
+      const response = await fetch(url, { headers, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return await response.json();
+    } catch (error) {
+      this.log.error({ err: error, url }, 'identity provider did not answer');
+      throw new IdentityRefused(`${url} failed: ${(error as Error).message}`);
+    }
   }
 }
 

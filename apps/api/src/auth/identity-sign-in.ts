@@ -17,16 +17,17 @@ export async function signInWithIdToken(
   db: Database,
   secret: string,
   provider: IdentityProvider | null,
-  idToken: string,
+  tokens: { idToken: string; accessToken?: string | undefined },
   log: Logger,
 ) {
   if (!provider) throw unauthenticated('sign-in with an identity provider is not configured');
   try {
-    const email = await provider.verifiedEmail(idToken);
+    const email = await provider.verifiedEmail(tokens.idToken, tokens.accessToken);
     const user = await findUser(db, { email });
     if (!user) throw new IdentityRefused(`no user has the address ${email}`);
     if (user.disabled_at) throw new IdentityRefused(`user ${user.id} is disabled`);
-    if (user.locked_until && !isPast(user.locked_until)) throw new IdentityRefused(`user ${user.id} is locked`);
+    if (user.locked_until && !isPast(user.locked_until))
+      throw new IdentityRefused(`user ${user.id} is locked`);
     const affiliation = await affiliationOf(db, user);
     const bound = provider.tenant;
     if (bound && (affiliation.sp !== bound.sp || affiliation.tenant?.externalId !== bound.tenant))

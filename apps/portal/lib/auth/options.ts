@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { signInWithPassword } from '../api/sign-in';
+import { identityProvider } from './identity-provider';
 import { normalizeRole } from './roles';
 import { authSecret } from './secret';
 import { apiTokenExpiresAt } from './token-expiry';
@@ -9,6 +10,8 @@ import { apiTokenExpiresAt } from './token-expiry';
 // Short sessions: a portal left open on a shared screen should not stay signed in for long.
 // The API re-checks the user on every request and its token carries its own expiry.
 export const SESSION_MAX_AGE_SECONDS = 30 * 60;
+
+const oidc = identityProvider();
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
@@ -48,8 +51,13 @@ export const authOptions: NextAuthOptions = {
         }
       },
     }),
+    ...(oidc ? [oidc] : []),
   ],
   callbacks: {
+    // A user the identity provider vouched for but the API refused has no API token (identity-provider.ts).
+    signIn({ user }) {
+      return Boolean(user.apiToken);
+    },
     jwt({ token, user }) {
       // `user` is only set on the sign-in request: copy what later requests need.
       if (user) {

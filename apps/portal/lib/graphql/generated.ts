@@ -154,6 +154,14 @@ export type SignInMutationVariables = Exact<{
 
 export type SignInMutation = { signIn: { token: string, user: { id: string, email: string, role: Role, tenant: { externalId: string, name: string } | null } } };
 
+export type SignInWithIdTokenMutationVariables = Exact<{
+  idToken: string;
+  accessToken?: string | null | undefined;
+}>;
+
+
+export type SignInWithIdTokenMutation = { signInWithIdToken: { token: string, user: { id: string, email: string, role: Role, tenant: { externalId: string, name: string } | null } } };
+
 export type AdminQueryVariables = Exact<{
   first?: number | null | undefined;
   auditFirst?: number | null | undefined;

@@ -26,6 +26,9 @@ export interface E2eEstate {
   database: string;
 }
 
+/** The seeded service provider's external id. */
+export const E2E_SP = 'demo';
+
 export const E2E_LOGINS: E2eLogin[] = [
   { role: 'sp-admin', email: 'e2e-admin@test.local', password: 'e2e-sp-admin-pass-1', tenant: null },
   { role: 'sp-viewer', email: 'e2e-viewer@test.local', password: 'e2e-sp-viewer-pass-1', tenant: null },
@@ -113,7 +116,9 @@ async function waitForApi(
 }
 
 /** Seeds a demo estate (12 tenants, 240 machines, 3 months), creates logins and a key, serves it. */
-export async function startApiEstate(): Promise<{ estate: E2eEstate; stop: () => Promise<void> }> {
+export async function startApiEstate(
+  extraEnv: Record<string, string> = {},
+): Promise<{ estate: E2eEstate; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vcc-portal-e2e-'));
   const db = freshDatabase(dataDir);
   const env: NodeJS.ProcessEnv = {
@@ -123,10 +128,11 @@ export async function startApiEstate(): Promise<{ estate: E2eEstate; stop: () =>
     LOG_LEVEL: 'warn',
     // Signs the portal tokens the API hands out at sign-in; the portal never needs it.
     VCC_API_SECRET: randomBytes(32).toString('hex'),
+    ...extraEnv,
   };
   if (!db.env.DATABASE_URL) delete env.DATABASE_URL;
 
-  vcc(env, ['seed', '--tenants', '12', '--machines', '240', '--months', '3', '--sp', 'demo']);
+  vcc(env, ['seed', '--tenants', '12', '--machines', '240', '--months', '3', '--sp', E2E_SP]);
   for (const login of E2E_LOGINS) {
     const tenant = login.tenant ? ['--tenant', login.tenant] : [];
     vcc(

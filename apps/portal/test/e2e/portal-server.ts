@@ -26,9 +26,15 @@ async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs: num
   throw new Error(`portal at ${url} not healthy after ${timeoutMs} ms`);
 }
 
-/** Starts the built portal (`next start`); run `next build` first (the vitest globalSetup does). */
-export async function startPortal(env: Record<string, string> = {}): Promise<RunningPortal> {
-  const port = await freePort();
+/**
+ * Starts the built portal (`next start`); run `next build` first (the vitest globalSetup does).
+ * On a free port unless one is given (an identity provider sends browsers back to one address only).
+ */
+export async function startPortal(
+  env: Record<string, string> = {},
+  fixedPort?: number,
+): Promise<RunningPortal> {
+  const port = fixedPort ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: PORTAL_DIR,

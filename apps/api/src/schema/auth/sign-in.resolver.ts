@@ -29,8 +29,15 @@ export class SignInResolver {
   async signInWithIdToken(
     @Ctx() ctx: Context,
     @Arg('idToken', () => String) idToken: string,
+    @Arg('accessToken', () => String, {
+      nullable: true,
+      description:
+        'Issued with the ID token: lets the API read the address from userinfo when the ID token lacks it',
+    })
+    accessToken: string | undefined,
   ): Promise<SignInResult> {
-    const result = await signInWithIdToken(ctx.db, ctx.secret, ctx.identityProvider, idToken, ctx.log);
+    const tokens = { idToken, accessToken: accessToken ?? undefined };
+    const result = await signInWithIdToken(ctx.db, ctx.secret, ctx.identityProvider, tokens, ctx.log);
     ctx.log.info({ user: result.user.id }, 'signed in through the identity provider');
     return asSignInResult(result);
   }

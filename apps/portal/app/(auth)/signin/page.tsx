@@ -1,13 +1,22 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
+import { identityProviderName } from '@/lib/auth/identity-provider';
 import { homePath } from '@/lib/auth/roles';
 import { getApiToken, getPortalSession } from '@/lib/auth/session';
-import { SignInForm } from './signin-form';
+import { type SignInFailure, SignInForm } from './signin-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// next-auth's error codes for a failed round trip through an identity provider.
+const IDENTITY_ERRORS = new Set(['AccessDenied', 'OAuthSignin', 'OAuthCallback', 'Callback']);
+
+function failureOf(error: string | string[] | undefined): SignInFailure | null {
+  if (error === undefined) return null;
+  return typeof error === 'string' && IDENTITY_ERRORS.has(error) ? 'identity' : 'credentials';
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
@@ -30,7 +39,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       <SignInForm
         callbackUrl={safeCallbackUrl(params.callbackUrl)}
         // Set when next-auth redirects back here after a failed attempt; its value is not shown.
-        initialError={params.error !== undefined}
+        initialError={failureOf(params.error)}
+        identityProvider={identityProviderName()}
       />
     </section>
   );

@@ -2,17 +2,26 @@
 
 import { signIn } from 'next-auth/react';
 import { type FormEvent, useState } from 'react';
+import { IDENTITY_PROVIDER_ID } from '@/lib/auth/provider-ids';
 
 // One message for every failure: it must not reveal whether the email exists.
 const GENERIC_ERROR = 'Sign-in failed. Check your email and password and try again.';
+const IDENTITY_ERROR =
+  'Sign-in through your identity provider failed. If you should have access, ask your administrator to add your address.';
+
+export type SignInFailure = 'credentials' | 'identity';
 
 interface Props {
   callbackUrl: string;
-  initialError: boolean;
+  initialError: SignInFailure | null;
+  /** The configured OpenID Connect provider's name, or null for none. */
+  identityProvider: string | null;
 }
 
-export function SignInForm({ callbackUrl, initialError }: Props) {
-  const [error, setError] = useState(initialError ? GENERIC_ERROR : '');
+export function SignInForm({ callbackUrl, initialError, identityProvider }: Props) {
+  const [error, setError] = useState(
+    initialError === 'identity' ? IDENTITY_ERROR : initialError ? GENERIC_ERROR : '',
+  );
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -68,6 +77,23 @@ export function SignInForm({ callbackUrl, initialError }: Props) {
       <button className="button" type="submit" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
+      {identityProvider && (
+        <>
+          <p className="muted form-divider">or</p>
+          <button
+            className="button button--secondary"
+            type="button"
+            disabled={pending}
+            onClick={() => {
+              setPending(true);
+              // Leaves for the provider's sign-in page; next-auth brings the browser back to callbackUrl.
+              void signIn(IDENTITY_PROVIDER_ID, { callbackUrl });
+            }}
+          >
+            Sign in with {identityProvider}
+          </button>
+        </>
+      )}
     </form>
   );
 }

@@ -1,8 +1,9 @@
 // Next 16 renamed middleware.ts to proxy.ts (middleware.ts still works but is deprecated);
-// same job: keep signed-out users out of the (sp) and (tenant) route groups.
+// same job: keep signed-out users out of the (sp) and (tenant) route groups, and each audience
+// out of the other's.
 import { type NextRequest, NextResponse } from 'next/server';
 import { getToken } from 'next-auth/jwt';
-import { audienceOf, homePath, normalizeRole } from './lib/auth/roles';
+import { audienceOf, normalizeRole } from './lib/auth/roles';
 import { authSecret } from './lib/auth/secret';
 import { isApiTokenExpired } from './lib/auth/token-expiry';
 
@@ -27,10 +28,11 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(signIn);
   }
 
-  // A tenant user must never render an SP page (and the other way round): send them home.
+  // A tenant user must never render an SP page (and the other way round): a 403 page that shows
+  // nothing of what was asked for, at the address typed.
   const wanted = request.nextUrl.pathname.startsWith('/sp') ? 'sp' : 'tenant';
   if (audienceOf(role) !== wanted) {
-    return NextResponse.redirect(new URL(homePath(role), request.url));
+    return NextResponse.rewrite(new URL('/forbidden', request.url), { status: 403 });
   }
   return NextResponse.next();
 }

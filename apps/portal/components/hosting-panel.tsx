@@ -3,7 +3,8 @@ import type { Hosting } from '@/lib/graphql/operations/license-report';
 
 /**
  * R-HOSTING-OBLIGATION for a tenant the SP manages: the Hosting license must cover the larger of
- * planned and processed VMs. A shortfall is the number to buy.
+ * planned and processed VMs. Installed is the capacity of the Hosting licenses on the tenant's
+ * servers; a shortfall is the number to buy.
  */
 export function HostingPanel({ hosting }: { hosting: Hosting }) {
   const short = hosting.shortfall > 0;
@@ -23,7 +24,7 @@ export function HostingPanel({ hosting }: { hosting: Hosting }) {
           <dd>{formatCount(hosting.obligation)}</dd>
         </div>
         <div>
-          <dt>Capacity</dt>
+          <dt>Installed</dt>
           <dd>{formatCount(hosting.capacity)}</dd>
         </div>
         <div className={short ? 'figures__bad' : undefined}>

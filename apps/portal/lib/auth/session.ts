@@ -5,7 +5,7 @@ import type { NextRequest } from 'next/server';
 import { getServerSession, type Session } from 'next-auth';
 import { getToken } from 'next-auth/jwt';
 import { authOptions } from './options';
-import { type Audience, audienceOf, homePath } from './roles';
+import { type Audience, audienceOf } from './roles';
 import { authSecret } from './secret';
 import { isApiTokenExpired } from './token-expiry';
 
@@ -43,6 +43,6 @@ export async function getApiToken(): Promise<string | null> {
 export async function requireAudience(audience: Audience): Promise<Session> {
   const session = await getPortalSession();
   if (!session) redirect('/signin');
-  if (audienceOf(session.user.role) !== audience) redirect(homePath(session.user.role));
+  if (audienceOf(session.user.role) !== audience) redirect('/forbidden');
   return session;
 }

@@ -44,6 +44,13 @@ export const E2E_LOGINS: E2eLogin[] = [
     password: 'e2e-tenant-viewer-pass-1',
     tenant: 't-2',
   },
+  // t-5 is the seeded estate's one tenant the SP manages (Hosting license): its hosting obligation.
+  {
+    role: 'tenant-viewer',
+    email: 'e2e-hosting@test.local',
+    password: 'e2e-hosting-viewer-pass-1',
+    tenant: 't-5',
+  },
 ];
 
 function vcc(env: NodeJS.ProcessEnv, args: string[], input?: string): string {
@@ -80,6 +87,9 @@ function answers(url: string): boolean {
  */
 function freshDatabase(dataDir: string): { env: Record<string, string>; label: string; drop: () => void } {
   const server = process.env.TEST_DATABASE_URL || (answers(LOCAL_SERVER) ? LOCAL_SERVER : null);
+  // CI starts PostgreSQL for these tests: its absence there is a failure, not a reason to fall back.
+  if (!server && process.env.CI === 'true')
+    throw new Error(`CI=true but no PostgreSQL answers at TEST_DATABASE_URL or ${LOCAL_SERVER}`);
   if (!server) return { env: { VCC_DATA_DIR: dataDir }, label: 'pglite', drop: () => {} };
   const name = `vcc_e2e_${randomBytes(6).toString('hex')}`;
   const psql = (sql: string) => {

@@ -35,6 +35,16 @@ export async function open(page: Page, url: string): Promise<number | undefined>
   return response?.status();
 }
 
+/** A page of the other audience: 403 at the address typed, a "No access" page, none of `secrets`. */
+export async function expectForbidden(page: Page, url: string, secrets: readonly string[]): Promise<void> {
+  const status = await open(page, url);
+  expect(status, url).toBe(403);
+  expect(page.url(), url).toBe(url);
+  expect(await page.getByRole('heading', { level: 1 }).textContent(), url).toBe('No access');
+  const body = (await page.locator('body').textContent()) ?? '';
+  for (const secret of secrets) expect(body, `${url} shows ${secret}`).not.toContain(secret);
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });

@@ -159,7 +159,9 @@ describe('tenant pages', () => {
 
       it('lists its monthly reports, one row per month with a status', async () => {
         expect(await open(page, `${portal.url}/tenant/reports`)).toBe(200);
-        const months = await page.locator('tr[data-month]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-month')));
+        const months = await page
+          .locator('tr[data-month]')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-month')));
         expect(months).toContain(currentMonth());
         await screenshot(page, `${role}-report-list`);
         await expectNoSeriousA11yViolations(page);

@@ -255,6 +255,29 @@ describe.each(DATABASE_KINDS)('monthly reports (%s)', (kind) => {
     expect((await exportFile('2026-13.csv', admin)).status).toBe(404);
   });
 
+  it('gives the same files through GraphQL (reportFile), base64-encoded, within reach', async () => {
+    const FILE = `query ($m: String!, $f: ReportFormat!) { reportFile(month: $m, format: $f) {
+      filename contentType contentBase64 } }`;
+    type Answer = { reportFile: { filename: string; contentType: string; contentBase64: string } };
+    for (const [key, format] of [
+      [admin, 'CSV'],
+      [alphaViewer, 'CSV'],
+      [admin, 'PDF'],
+    ] as const) {
+      const res = await api.gql<Answer>(FILE, { m: MONTH, f: format }, key);
+      const file = res.data!.reportFile;
+      const extension = format.toLowerCase();
+      expect(file.filename).toBe(`vcc-report-${MONTH}.${extension}`);
+      const served = await exportFile(`${MONTH}.${extension}`, key);
+      expect(file.contentType).toBe(served.headers.get('content-type'));
+      const bytes = Buffer.from(file.contentBase64, 'base64');
+      if (format === 'CSV') expect(bytes.toString('utf8')).toBe(await served.text());
+      else expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    }
+    expect(codeOf(await api.gql(FILE, { m: MONTH, f: 'CSV' }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await api.gql(FILE, { m: '2026-13', f: 'CSV' }, admin))).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses to approve a month that has not ended', async () => {
     for (const m of [currentMonth(), addMonths(currentMonth(), 1)]) {
       const res = await api.gql(APPROVE, { m }, admin);

@@ -1,6 +1,3 @@
-import type { ChargeStatus, Counter } from './graphql/enums';
-import type { Charge, MachineRow } from './graphql/operations/machines';
-
 /** URL spelling of the filters (`?counter=vm-backup&status=new`), as in the contracts' JSON. */
 export const COUNTER_FILTERS = [
   'vm-backup',
@@ -37,18 +34,4 @@ export function parseMachineFilter(params: Record<string, string | string[] | un
 
 export function isFiltered(filter: MachineFilter): boolean {
   return filter.counter !== null || filter.status !== null;
-}
-
-function chargeMatches(charge: Charge, filter: MachineFilter): boolean {
-  if (filter.status && charge.status !== (filter.status.toUpperCase() as ChargeStatus)) return false;
-  if (filter.counter === 'tenant-license') return charge.pool === 'TENANT_LICENSE';
-  if (filter.counter) {
-    return charge.counter === (filter.counter.toUpperCase().replace('-', '_') as Counter);
-  }
-  return true;
-}
-
-/** A machine matches when one of its charges matches both filters (the same charge). */
-export function machineMatches(machine: MachineRow, filter: MachineFilter): boolean {
-  return machine.charges.some((c) => chargeMatches(c, filter));
 }

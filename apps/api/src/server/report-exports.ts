@@ -11,8 +11,7 @@ import type { Logger } from 'pino';
 import { authenticate } from '../auth/authenticate.js';
 import { scopeOf } from '../auth/principal.js';
 import { loadMonthlyReport } from '../reports/monthly-report.js';
-import { monthlyReportCsv } from '../reports/report-csv.js';
-import { monthlyReportPdf } from '../reports/report-pdf.js';
+import { renderReportFile } from '../reports/report-file.js';
 
 const FILE = /^(\d{4}-(?:0[1-9]|1[0-2]))\.(csv|pdf)$/;
 
@@ -37,15 +36,11 @@ export function reportExports({ db, log, secret }: { db: Database; log: Logger; 
       const principal = await authenticate(db, req.headers.authorization, secret);
       if (!principal) return fail(res, 401, 'UNAUTHENTICATED', 'sign in or pass a valid API key');
       const report = await withScope(db, scopeOf(principal), (tx) => loadMonthlyReport(tx, principal, month));
-      const name = `vcc-report-${month}.${format}`;
-      res.setHeader('content-disposition', `attachment; filename="${name}"`);
+      const file = await renderReportFile(report, format);
+      res.setHeader('content-disposition', `attachment; filename="${file.filename}"`);
       // Per-caller figures: no shared cache may keep them.
       res.setHeader('cache-control', 'private, no-store');
-      if (format === 'csv') {
-        res.type('text/csv; charset=utf-8').send(monthlyReportCsv(report));
-      } else {
-        res.type('application/pdf').send(await monthlyReportPdf(report));
-      }
+      res.type(file.contentType).send(file.content);
     } catch (error) {
       const code = error instanceof GraphQLError ? error.extensions.code : undefined;
       if (typeof code === 'string' && STATUS[code])

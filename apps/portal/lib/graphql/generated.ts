@@ -105,6 +105,11 @@ export type ReportFigure =
   | 'RENTAL'
   | 'USED';
 
+/** A monthly report file format */
+export type ReportFormat =
+  | 'CSV'
+  | 'PDF';
+
 /** OPEN: under review, figures follow the data; APPROVED: frozen */
 export type ReportStatus =
   | 'APPROVED'
@@ -239,6 +244,9 @@ export type MachinesQueryVariables = Exact<{
   tenantExternalId: string;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  counter?: Counter | null | undefined;
+  pool?: ChargePool | null | undefined;
+  status?: ChargeStatus | null | undefined;
 }>;
 
 
@@ -272,6 +280,14 @@ export type ApproveMutationVariables = Exact<{
 
 
 export type ApproveMutation = { approveMonth: { month: string, status: ReportStatus } };
+
+export type ReportFileQueryVariables = Exact<{
+  month: string;
+  format: ReportFormat;
+}>;
+
+
+export type ReportFileQuery = { reportFile: { filename: string, contentType: string, contentBase64: string } };
 
 export type LicenseTrendQueryVariables = Exact<{
   to: string;

@@ -222,6 +222,34 @@ describe('monthly reports, licenses and admin pages', () => {
       await form.getByRole('button', { name: 'Create license' }).click();
       await page.locator('#new-license-capacity-vmBackup-error').waitFor();
       expect(await page.locator('#new-license-capacity-vmBackup-error').textContent()).toMatch(/instances/);
+
+      // Corrected, it is created; then edited through its row's form.
+      await form.getByLabel('VM backup').fill('');
+      await form.getByLabel('Instances').fill('5');
+      await form.getByRole('button', { name: 'Create license' }).click();
+      await form.getByText('License created.').waitFor();
+      await open(page, `${portal.url}/sp/licenses`);
+      const row = page.locator('tr[data-license="e2e-lic"]');
+      expect(await row.locator('td').nth(2).textContent()).toBe('5 instances');
+
+      await row.getByText('Edit e2e-lic').click();
+      const edit = page.getByTestId('license-e2e-lic-form');
+      await edit.getByLabel('Instances').fill('8');
+      await edit.getByLabel('Valid to').fill('2027-12-31');
+      await edit.getByRole('button', { name: 'Save license' }).click();
+      await edit.getByText('License saved.').waitFor();
+      const { tenant } = await apiQuery<{
+        tenant: { backupServers: { licenses: { externalId: string; validTo: string | null }[] }[] };
+      }>(
+        estate.apiUrl,
+        estate.spKey,
+        'query { tenant(externalId: "t-1") { backupServers { licenses { externalId validTo } } } }',
+        {},
+      );
+      const stored = tenant.backupServers.flatMap((b) => b.licenses).find((l) => l.externalId === 'e2e-lic');
+      expect(stored?.validTo).toBe('2027-12-31');
+      await open(page, `${portal.url}/sp/licenses`);
+      expect(await page.locator('tr[data-license="e2e-lic"] td').nth(2).textContent()).toBe('8 instances');
     });
 
     it('offers the plan form on a tenant page', async () => {

@@ -158,6 +158,15 @@ describe('SP pages', () => {
           expect(await group.locator('[data-field="count"]').textContent(), severity).toBe(fmt(count));
           expect(await group.locator('li').count()).toBe(Math.min(count, 5));
         }
+        // Each listed violation links to what it concerns: its tenant's page, or the licenses.
+        const links = await violations
+          .locator('li a.violation__link')
+          .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+        expect(links.length).toBe(await violations.locator('li').count());
+        for (const href of links)
+          expect(href).toMatch(
+            /^\/sp\/(tenants\/[^/?#]+\?month=\d{4}-\d{2}#(machines|violations)-title|licenses)$/,
+          );
 
         await screenshot(page, `${role}-overview`);
         await expectNoSeriousA11yViolations(page);

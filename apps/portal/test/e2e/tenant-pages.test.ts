@@ -187,6 +187,15 @@ describe('tenant pages', () => {
         expect(body).toContain(`${own}-vbr`);
         expect(body).not.toContain(`${other}-vbr`);
       });
+
+      it('signs out: the session ends and its pages ask for sign-in again', async () => {
+        await open(page, `${portal.url}/tenant`);
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await page.waitForURL((url) => url.pathname === '/signin');
+        expect(await (await page.request.get(`${portal.url}/api/auth/session`)).json()).toEqual({});
+        await page.goto(`${portal.url}/tenant`);
+        expect(new URL(page.url()).pathname).toBe('/signin');
+      });
     });
   }
   describe('a tenant the SP manages', () => {

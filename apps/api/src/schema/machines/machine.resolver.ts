@@ -1,4 +1,5 @@
 import { schema } from '@vcc/db';
+import type { Charge as EngineCharge } from '@vcc/rules';
 import { and, eq, inArray } from 'drizzle-orm';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { ALL_ROLES } from '../../auth/principal.js';
@@ -9,7 +10,7 @@ import { type Context, principalOf } from '../../server/context.js';
 import { Access } from '../common/access.js';
 import { parseMonthArg } from '../common/arguments.js';
 import { decodeCursor, encodeCursor, pageSize } from '../common/connection.js';
-import type { MachineKindEnum } from '../common/enums.js';
+import { ChargePoolEnum, ChargeStatusEnum, CounterEnum, type MachineKindEnum } from '../common/enums.js';
 import { toCharge } from './machine.mapping.js';
 import { Machine, MachineConnection } from './machine.types.js';
 
@@ -40,8 +41,27 @@ export class MachineResolver {
     @Arg('tenantExternalId', () => String, { nullable: true }) tenantExternalId: string | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('counter', () => CounterEnum, {
+      nullable: true,
+      description: 'Only machines with a charge on this counter (and the other filters, on the same charge)',
+    })
+    counter: CounterEnum | null,
+    @Arg('pool', () => ChargePoolEnum, {
+      nullable: true,
+      description: 'Only machines with a charge in this pool',
+    })
+    pool: ChargePoolEnum | null,
+    @Arg('status', () => ChargeStatusEnum, {
+      nullable: true,
+      description: 'Only machines with a charge of this status',
+    })
+    status: ChargeStatusEnum | null,
   ): Promise<MachineConnection> {
     const principal = principalOf(ctx);
+    const wanted = (c: EngineCharge) =>
+      (counter == null || c.counter === counter) &&
+      (pool == null || c.pool === pool) &&
+      (status == null || c.status === status);
     parseMonthArg(month, 'month');
     const limit = pageSize(first);
     const position = after ? decodeCursor(after).map(String) : null;
@@ -52,6 +72,7 @@ export class MachineResolver {
     const rows = report.tenants
       .filter((t) => tenantExternalId == null || t.id === tenantExternalId)
       .flatMap((t) => t.machines.map((m) => ({ tenant: t.id, machine: m })))
+      .filter((r) => r.machine.charges.some(wanted))
       .sort((a, b) => (a.tenant === b.tenant ? cmp(a.machine.id, b.machine.id) : cmp(a.tenant, b.tenant)))
       .filter(
         (r) =>

@@ -6,11 +6,13 @@ import { approveMonth } from '../../reports/approve-month.js';
 import { listAdjustments } from '../../reports/list-adjustments.js';
 import { listMonthlyReports } from '../../reports/list-monthly-reports.js';
 import { loadMonthlyReport } from '../../reports/monthly-report.js';
+import { renderReportFile } from '../../reports/report-file.js';
 import { type Context, principalOf } from '../../server/context.js';
 import { Access } from '../common/access.js';
 import { parseMonthArg } from '../common/arguments.js';
 import { AdjustTenantFigureInput } from './monthly-report.inputs.js';
 import { MonthlyReport, MonthlyReportConnection, ReportAdjustment } from './monthly-report.types.js';
+import { ReportFile, ReportFormatEnum } from './report-file.types.js';
 
 @Resolver()
 export class MonthlyReportResolver {
@@ -34,6 +36,27 @@ export class MonthlyReportResolver {
   ): Promise<MonthlyReport> {
     parseMonthArg(month, 'month');
     return loadMonthlyReport(await ctx.tx(), principalOf(ctx), month);
+  }
+
+  @Query(() => ReportFile, {
+    description: 'One month’s report (YYYY-MM) as a CSV or PDF file: the figures that count, within reach',
+  })
+  @Access(...ALL_ROLES)
+  async reportFile(
+    @Ctx() ctx: Context,
+    @Arg('month', () => String) month: string,
+    @Arg('format', () => ReportFormatEnum) format: ReportFormatEnum,
+  ): Promise<ReportFile> {
+    parseMonthArg(month, 'month');
+    const file = await renderReportFile(
+      await loadMonthlyReport(await ctx.tx(), principalOf(ctx), month),
+      format,
+    );
+    return {
+      filename: file.filename,
+      contentType: file.contentType,
+      contentBase64: file.content.toString('base64'),
+    };
   }
 
   @Query(() => [ReportAdjustment], { description: 'The month’s adjustments within reach, oldest first' })

@@ -7,8 +7,24 @@ export type MachineRow = MachineEdge['node'];
 export type Charge = MachineRow['charges'][number];
 
 const MACHINES = /* GraphQL */ `
-  query Machines($month: String!, $tenantExternalId: String!, $first: Int, $after: String) {
-    machines(month: $month, tenantExternalId: $tenantExternalId, first: $first, after: $after) {
+  query Machines(
+    $month: String!
+    $tenantExternalId: String!
+    $first: Int
+    $after: String
+    $counter: Counter
+    $pool: ChargePool
+    $status: ChargeStatus
+  ) {
+    machines(
+      month: $month
+      tenantExternalId: $tenantExternalId
+      first: $first
+      after: $after
+      counter: $counter
+      pool: $pool
+      status: $status
+    ) {
       edges {
         cursor
         node {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { gql } from '../client';
+import { API_TIMEOUT_MS } from '../config';
 import type { PageInfo } from '../enums';
 import type {
   AdjustMutation,
@@ -10,10 +11,13 @@ import type {
   MonthlyReportQueryVariables,
   MonthlyReportsQuery,
   MonthlyReportsQueryVariables,
+  ReportFileQuery,
+  ReportFileQueryVariables,
+  ReportFormat,
 } from '../generated';
 import { REPORT_FIELDS } from './license-report';
 
-export type { ReportFigure, ReportStatus } from '../generated';
+export type { ReportFigure, ReportFormat, ReportStatus } from '../generated';
 export type MonthlyReportSummary = MonthlyReportsQuery['monthlyReports']['edges'][number]['node'];
 /**
  * `engine`: the engine's figures (licenseReport), frozen at approval. `adjusted`: the figures that
@@ -73,4 +77,31 @@ const APPROVE = /* GraphQL */ `
 
 export async function approveMonth(token: string, month: string): Promise<void> {
   await gql<ApproveMutation, ApproveMutationVariables>(APPROVE, { month }, token);
+}
+
+const REPORT_FILE = /* GraphQL */ `
+  query ReportFile($month: String!, $format: ReportFormat!) {
+    reportFile(month: $month, format: $format) { filename contentType contentBase64 }
+  }
+`;
+
+export type ReportFile = ReportFileQuery['reportFile'];
+
+/** The month's report as a CSV or PDF file, scoped by the API to the caller. */
+export async function fetchReportFile(
+  token: string,
+  month: string,
+  format: ReportFormat,
+): Promise<ReportFile> {
+  // A large estate's PDF takes a while to lay out: more time than a page's queries.
+  const data = await gql<ReportFileQuery, ReportFileQueryVariables>(
+    REPORT_FILE,
+    { month, format },
+    token,
+    undefined,
+    {
+      timeoutMs: API_TIMEOUT_MS * 6,
+    },
+  );
+  return data.reportFile;
 }

@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // No "X-Powered-By: Next.js" header: it only tells a scanner what to look for.
   poweredByHeader: false,
+  // forbidden(): a 403 page (app/forbidden.tsx) for pages of the other audience and of other roles.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -3,9 +3,15 @@
 // out of the other's.
 import { type NextRequest, NextResponse } from 'next/server';
 import { getToken } from 'next-auth/jwt';
-import { audienceOf, normalizeRole } from './lib/auth/roles';
+import { audienceOf, normalizeRole, type PortalRole } from './lib/auth/roles';
 import { authSecret } from './lib/auth/secret';
 import { isApiTokenExpired } from './lib/auth/token-expiry';
+
+/** Pages of one role within its audience (viewers get the 403 page too; the API refuses them anyway). */
+const ADMIN_PAGES: [string, PortalRole][] = [
+  ['/sp/admin', 'sp-admin'],
+  ['/tenant/admin', 'tenant-admin'],
+];
 
 export async function proxy(request: NextRequest) {
   const secret = authSecret();
@@ -28,11 +34,14 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(signIn);
   }
 
-  // A tenant user must never render an SP page (and the other way round): a 403 page that shows
-  // nothing of what was asked for, at the address typed.
-  const wanted = request.nextUrl.pathname.startsWith('/sp') ? 'sp' : 'tenant';
-  if (audienceOf(role) !== wanted) {
-    return NextResponse.rewrite(new URL('/forbidden', request.url), { status: 403 });
+  // A tenant user must never render an SP page (and the other way round), nor a viewer an admin
+  // page: a 403 page that shows nothing of what was asked for, at the address typed. (Rewritten
+  // here because a page's own forbidden() comes after its loading state has been sent with 200.)
+  const path = request.nextUrl.pathname;
+  const wanted = path.startsWith('/sp') ? 'sp' : 'tenant';
+  const adminOnly = ADMIN_PAGES.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`));
+  if (audienceOf(role) !== wanted || (adminOnly && adminOnly[1] !== role)) {
+    return NextResponse.rewrite(new URL('/no-access', request.url));
   }
   return NextResponse.next();
 }

@@ -1,8 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
 import { createApiKeyAction, createUserAction } from '@/lib/actions/admin';
-import { IDLE } from '@/lib/forms/action-state';
+import { useFormAction } from '@/lib/forms/use-form-action';
 import { FieldError, FormMessage, invalidProps } from '../forms/form-message';
 
 export const ROLE_LABEL = {
@@ -26,15 +25,15 @@ interface Props {
  * here once, from the action's answer: the portal stores neither, and the API only their hashes.
  */
 export function CreateCredentialForm({ kind, page, roles, askTenant }: Props) {
-  const [state, action, pending] = useActionState(
+  const { state, pending, formRef, onSubmit } = useFormAction(
     kind === 'user' ? createUserAction : createApiKeyAction,
-    IDLE,
+    { resetOnSuccess: true },
   );
   const errors = state.fieldErrors ?? {};
   const id = `new-${kind}`;
   const nameField = kind === 'user' ? 'email' : 'name';
   return (
-    <form action={action} className="form" data-testid={`${id}-form`}>
+    <form ref={formRef} onSubmit={onSubmit} className="form" data-testid={`${id}-form`}>
       <input type="hidden" name="page" value={page} />
       <FormMessage
         id={id}

@@ -1,8 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
 import { createLicenseAction, updateLicenseAction } from '@/lib/actions/licenses';
-import { IDLE } from '@/lib/forms/action-state';
+import { useFormAction } from '@/lib/forms/use-form-action';
 import type { LicenseType } from '@/lib/graphql/enums';
 import { LICENSE_TYPE_LABEL } from '@/lib/labels';
 import { FieldError, FormMessage, invalidProps } from '../forms/form-message';
@@ -30,9 +29,9 @@ const CAPACITY: [string, string][] = [
  * shown at its field (paths like `input.capacity.instances`), all at once.
  */
 export function LicenseForm({ mode, initial }: { mode: 'create' | 'edit'; initial?: LicenseFormValues }) {
-  const [state, action, pending] = useActionState(
+  const { state, pending, formRef, onSubmit } = useFormAction(
     mode === 'create' ? createLicenseAction : updateLicenseAction,
-    IDLE,
+    { resetOnSuccess: mode === 'create' },
   );
   const errors = state.fieldErrors ?? {};
   const id =
@@ -47,7 +46,7 @@ export function LicenseForm({ mode, initial }: { mode: 'create' | 'edit'; initia
   const invalid = (name: string, path: string) => invalidProps(`${id}-${name}-error`, errors[path]);
 
   return (
-    <form action={action} className="form" data-testid={`${id}-form`}>
+    <form ref={formRef} onSubmit={onSubmit} className="form" data-testid={`${id}-form`}>
       <FormMessage
         id={id}
         state={state}

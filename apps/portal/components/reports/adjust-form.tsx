@@ -1,8 +1,7 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
 import { adjustFigureAction } from '@/lib/actions/reports';
-import { IDLE } from '@/lib/forms/action-state';
+import { useFormAction } from '@/lib/forms/use-form-action';
 import { COUNTERS } from '@/lib/graphql/enums';
 import { COUNTER_LABEL } from '@/lib/labels';
 import { FieldError, FormMessage, invalidProps } from '../forms/form-message';
@@ -14,18 +13,14 @@ interface Props {
 
 /** Sets one tenant figure of the month; the reason is required (as in VSPC) and kept with the change. */
 export function AdjustForm({ month, tenants }: Props) {
-  const [state, action, pending] = useActionState(adjustFigureAction, IDLE);
-  const form = useRef<HTMLFormElement>(null);
+  // A saved adjustment clears the value and reason, so the next one starts clean.
+  const { state, pending, formRef, onSubmit } = useFormAction(adjustFigureAction, { resetOnSuccess: true });
   const errors = state.fieldErrors ?? {};
-  useEffect(() => {
-    // A saved adjustment clears the value and reason, so the next one starts clean.
-    if (state.status === 'ok') form.current?.reset();
-  }, [state]);
 
   return (
     <form
-      ref={form}
-      action={action}
+      ref={formRef}
+      onSubmit={onSubmit}
       className="form"
       aria-describedby="adjust-error"
       data-testid="adjust-form"

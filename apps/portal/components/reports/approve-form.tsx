@@ -1,8 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
 import { approveMonthAction } from '@/lib/actions/reports';
-import { IDLE } from '@/lib/forms/action-state';
+import { useFormAction } from '@/lib/forms/use-form-action';
 import { monthLabel } from '@/lib/month';
 import { FieldError, FormMessage, invalidProps } from '../forms/form-message';
 
@@ -11,10 +10,10 @@ import { FieldError, FormMessage, invalidProps } from '../forms/form-message';
  * the browser requires, and that the action checks again) rather than a pop-up dialog.
  */
 export function ApproveForm({ month }: { month: string }) {
-  const [state, action, pending] = useActionState(approveMonthAction, IDLE);
+  const { state, pending, formRef, onSubmit } = useFormAction(approveMonthAction);
   const error = state.fieldErrors?.confirm;
   return (
-    <form action={action} className="form" data-testid="approve-form">
+    <form ref={formRef} onSubmit={onSubmit} className="form" data-testid="approve-form">
       <input type="hidden" name="month" value={month} />
       <FormMessage id="approve" state={state} success="Approved: the report is frozen." />
       <div className="checkbox">

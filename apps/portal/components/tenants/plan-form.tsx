@@ -1,8 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
 import { updatePlanAction } from '@/lib/actions/tenant-plan';
-import { IDLE } from '@/lib/forms/action-state';
+import { useFormAction } from '@/lib/forms/use-form-action';
 import { FieldError, FormMessage, invalidProps } from '../forms/form-message';
 
 const FIELDS: [string, string][] = [
@@ -15,10 +14,10 @@ const FIELDS: [string, string][] = [
 
 /** Edits what the tenant plans to protect (SP admins only; the API refuses anyone else). */
 export function PlanForm({ externalId, plan }: { externalId: string; plan: Record<string, number> }) {
-  const [state, action, pending] = useActionState(updatePlanAction, IDLE);
+  const { state, pending, formRef, onSubmit } = useFormAction(updatePlanAction);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="form" data-testid="plan-form">
+    <form ref={formRef} onSubmit={onSubmit} className="form" data-testid="plan-form">
       <input type="hidden" name="externalId" value={externalId} />
       <FormMessage id="plan" state={state} success="Plan saved." />
       <div className="form-grid">

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
-import { redirect, unstable_rethrow } from 'next/navigation';
+import { forbidden, redirect, unstable_rethrow } from 'next/navigation';
 import type { NextRequest } from 'next/server';
 import { getServerSession, type Session } from 'next-auth';
 import { getToken } from 'next-auth/jwt';
@@ -43,6 +43,6 @@ export async function getApiToken(): Promise<string | null> {
 export async function requireAudience(audience: Audience): Promise<Session> {
   const session = await getPortalSession();
   if (!session) redirect('/signin');
-  if (audienceOf(session.user.role) !== audience) redirect('/forbidden');
+  if (audienceOf(session.user.role) !== audience) forbidden();
   return session;
 }

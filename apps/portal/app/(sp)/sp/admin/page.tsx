@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
+import { forbidden } from 'next/navigation';
 import { AdminPage } from '@/components/admin/admin-page';
 import { loadAdminPage } from '@/lib/api/admin-page-data';
 import { requireAudience } from '@/lib/auth/session';
@@ -11,7 +11,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function SpAdminPage({ searchParams }: { searchParams: SearchParams }) {
   const session = await requireAudience('sp');
   // SP viewers have no admin page (the API refuses them users, keys and the audit log).
-  if (session.user.role !== 'sp-admin') redirect('/sp');
+  if (session.user.role !== 'sp-admin') forbidden();
   const data = await loadAdminPage('/sp/admin', await searchParams);
   return <AdminPage page="/sp/admin" {...data} />;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
+import { forbidden } from 'next/navigation';
 import { AdminPage } from '@/components/admin/admin-page';
 import { loadAdminPage } from '@/lib/api/admin-page-data';
 import { requireAudience } from '@/lib/auth/session';
@@ -11,7 +11,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function TenantAdminPage({ searchParams }: { searchParams: SearchParams }) {
   const session = await requireAudience('tenant');
   // Tenant viewers have no admin page (the API refuses them users, keys and the audit log).
-  if (session.user.role !== 'tenant-admin') redirect('/tenant');
+  if (session.user.role !== 'tenant-admin') forbidden();
   const data = await loadAdminPage('/tenant/admin', await searchParams);
   return <AdminPage page="/tenant/admin" {...data} />;
 }

@@ -3,10 +3,7 @@ import Link from 'next/link';
 
 export const metadata: Metadata = { title: 'No access' };
 
-/**
- * What a signed-in user sees on a page of the other audience (a tenant user on an SP page): proxy.ts
- * rewrites the request here with status 403. It names nothing of what was asked for.
- */
+/** The 403 page (`forbidden()`): says no, and nothing of what was asked for. */
 export default function Forbidden() {
   return (
     <section className="card centered" aria-labelledby="forbidden-title">

@@ -331,6 +331,12 @@ describe('monthly reports, licenses and admin pages', () => {
       expect(rows.length).toBeGreaterThan(0);
       expect(new Set(rows.map((r) => r.tenant_external_id))).toEqual(new Set([login.tenant]));
       expect(rows.every((r) => r.status === 'approved')).toBe(true);
+      // Its rows are the SP's rows for this tenant, figure for figure (the approved, adjusted ones).
+      const spFile = await fetch(`${estate.apiUrl.replace(/\/graphql$/, '')}/reports/${month}.csv`, {
+        headers: { authorization: `Bearer ${estate.spKey}` },
+      });
+      const spRows = parseCsv(await spFile.text()).filter((r) => r.tenant_external_id === login.tenant);
+      expect(rows).toEqual(spRows);
     });
 
     it('manages its own users and keys', async () => {

@@ -5,7 +5,7 @@
  */
 import { seedEstate } from '@vcc/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from './support/test-api.js';
+import { type GraphQLResponse, startTestApi, type TestApi } from './support/test-api.js';
 
 interface Charge {
   pool: string;
@@ -52,7 +52,11 @@ describe('machines filtered by charge (PostgreSQL)', () => {
     const all: Page['machines']['edges'] = [];
     let after: string | null = null;
     for (;;) {
-      const res = await api.gql<Page>(MACHINES, { month: MONTH, first, after, ...variables }, key);
+      const res: GraphQLResponse<Page> = await api.gql<Page>(
+        MACHINES,
+        { month: MONTH, first, after, ...variables },
+        key,
+      );
       expect(res.errors).toBeUndefined();
       const { edges, pageInfo } = res.data!.machines;
       names.push(...edges.map((e) => `${e.node.tenant.externalId}/${e.node.externalId}`));

@@ -98,10 +98,10 @@ export class AnswerCache {
     const epoch = this.feed.credentialsEpoch;
     const { spId } = principal;
     const tenantId = scopeOf(principal).tenantId ?? null;
-    let version = this.versionOf(spId, tenantId);
+    let version = this.feed.versionOf(spId, tenantId);
     if (version === undefined) {
       await this.feed.catchUp(this.db, spId, tenantId);
-      version = this.versionOf(spId, tenantId);
+      version = this.feed.versionOf(spId, tenantId);
       if (version === undefined) return null;
     }
     return {
@@ -132,18 +132,11 @@ export class AnswerCache {
     }),
   };
 
-  /** The label of what the caller's answers depend on, as far as the feed knows it. */
-  private versionOf(spId: string, tenantId: string | null): string | undefined {
-    if (tenantId) return this.feed.tenantVersion(spId, tenantId);
-    const estate = this.feed.estateVersion(spId);
-    return estate === undefined ? undefined : String(estate);
-  }
-
   private stillValid(answer: Answer): boolean {
     return (
       this.feed.live &&
       this.feed.credentialsEpoch === answer.epoch &&
-      this.versionOf(answer.spId, answer.tenantId) === answer.version &&
+      this.feed.versionOf(answer.spId, answer.tenantId) === answer.version &&
       Date.now() < Math.min(answer.validUntil, answer.storedAt + REPLAY_MS)
     );
   }

@@ -13,9 +13,9 @@ import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
 import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import { authenticate } from '../auth/authenticate.js';
 import { identityProviderFrom } from '../auth/identity-provider.js';
 import { scopeOf } from '../auth/principal.js';
+import { PrincipalCache } from '../auth/principal-cache.js';
 import type { Config } from '../config.js';
 import { unauthenticated } from '../errors.js';
 import { MachineDirectory } from '../ingest/machine-directory.js';
@@ -82,6 +82,7 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
   };
   const answers = changes ? new AnswerCache(changes, db) : null;
   const identityProvider = identityProviderFrom(config, log);
+  const principals = new PrincipalCache(changes);
   const lane = new IngestLane(
     getSchema(),
     db,
@@ -151,7 +152,7 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
         const requestLog = log.child({ requestId });
         let principal = null;
         try {
-          principal = await authenticate(db, req.headers.authorization, secret);
+          principal = await principals.authenticate(db, req.headers.authorization, secret);
         } catch (error) {
           if (error instanceof GraphQLError) {
             // A bad key or token is the caller's problem (401), not the server's (Apollo's default 500).
@@ -186,6 +187,8 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
             transaction.afterCommit(() => {
               if (principal) changes?.usageWritten(principal.spId, tenantIds, version);
             }),
+          knownVersion: () =>
+            principal ? changes?.versionOf(principal.spId, scopeOf(principal).tenantId ?? null) : undefined,
           catchUpWithWrites: async () => {
             if (changes && principal) await changes.catchUp(db, principal.spId);
           },

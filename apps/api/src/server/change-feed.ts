@@ -108,6 +108,17 @@ export class ChangeFeed {
     return config === undefined || usage === undefined ? undefined : `${config}.${usage}`;
   }
 
+  /**
+   * The label of what a caller's answers depend on, as far as the feed knows it: a tenant's
+   * `tenantVersion`, the SP's estate version for SP callers; undefined when not live or not known.
+   */
+  versionOf(spId: string, tenantId: string | null): string | undefined {
+    if (!this.live) return undefined;
+    if (tenantId) return this.tenantVersion(spId, tenantId);
+    const estate = this.estateVersion(spId);
+    return estate === undefined ? undefined : String(estate);
+  }
+
   /** Records versions read from the database or announced; versions only grow, so an older one never wins. */
   learn(spId: string, versions: { estate?: number; config?: number }): void {
     if (!this.live) return;

@@ -28,6 +28,12 @@ export interface Context {
   credentialsChanged(): void;
   /** Says this request's batch stamped these tenants with this version: learnt once it commits. */
   usageWritten(tenantIds: readonly string[], version: number): void;
+  /**
+   * The versions the caller's reports depend on, as the change feed knows them now (ChangeFeed
+   * `versionOf`): a read may serve what was computed at them without asking the database. Undefined
+   * when the feed is not live or does not know them.
+   */
+  knownVersion(): string | undefined;
   /** After a committed mutation: this process learns the versions it made (ChangeFeed.catchUp). */
   catchUpWithWrites(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { ALL_ROLES } from '../../auth/principal.js';
+import { licenseReportAt } from '../../reports/license-report-answers.js';
 import { namedLicenseReport } from '../../reports/named-report.js';
 import { type Context, principalOf } from '../../server/context.js';
 import { Access } from '../common/access.js';
@@ -24,6 +25,10 @@ export class ReportResolver {
   ): Promise<LicenseReport> {
     const principal = principalOf(ctx);
     parseMonthArg(month, 'month');
-    return namedLicenseReport(await ctx.tx(), principal, month, tenant ?? undefined);
+    const only = tenant ?? undefined;
+    // The version is taken before the report is read: what is kept under it is never older.
+    return licenseReportAt(ctx.knownVersion(), principal, month, only, async () =>
+      namedLicenseReport(await ctx.tx(), principal, month, only),
+    );
   }
 }

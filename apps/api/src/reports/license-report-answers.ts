@@ -35,4 +35,3 @@ export async function licenseReportAt(
   answers.set(key, computed);
   return computed;
 }
-

@@ -60,6 +60,11 @@ describe('sign-in with an OpenID Connect ID token', () => {
     const me = await api.gql(VIEWER, {}, answer.data!.signInWithIdToken.token);
     expect(me.data).toEqual({ viewer: { role: 'TENANT_ADMIN', tenant: { externalId: 'alpha' } } });
 
+    const shared = await signIn(
+      await issuer.idToken([CLIENT_ID, 'another-client'], { email: 'ann@alpha.test', azp: CLIENT_ID }),
+    );
+    expect(shared.errors).toBeUndefined();
+
     const staff = await signIn(await issuer.idToken(CLIENT_ID, { email: 'sam@acme.test' }));
     expect(staff.data?.signInWithIdToken.user).toEqual({
       email: 'sam@acme.test',
@@ -92,6 +97,10 @@ describe('sign-in with an OpenID Connect ID token', () => {
         email_verified: false,
       }),
       'no address': await issuer.idToken(CLIENT_ID, {}),
+      'several audiences, issued to another': await issuer.idToken([CLIENT_ID, 'another-client'], {
+        email: 'ann@alpha.test',
+        azp: 'another-client',
+      }),
       'an unknown address': await issuer.idToken(CLIENT_ID, { email: 'nobody@alpha.test' }),
       'a disabled user': await issuer.idToken(CLIENT_ID, { email: 'dan@alpha.test' }),
       'not a token': 'not.a.token',

@@ -271,7 +271,11 @@ describe.each(DATABASE_KINDS)('monthly reports (%s)', (kind) => {
       const served = await exportFile(`${MONTH}.${extension}`, key);
       expect(file.contentType).toBe(served.headers.get('content-type'));
       const bytes = Buffer.from(file.contentBase64, 'base64');
-      if (format === 'CSV') expect(bytes.toString('utf8')).toBe(await served.text());
+      if (format === 'CSV') {
+        expect(bytes.toString('utf8')).toBe(await served.text());
+        const tenants = new Set(parseCsv(bytes.toString('utf8')).map((r) => r.tenant_external_id));
+        expect(tenants).toEqual(new Set(key === alphaViewer ? ['alpha'] : ['alpha', 'bravo', 'charlie']));
+      }
       else expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     }
     expect(codeOf(await api.gql(FILE, { m: MONTH, f: 'CSV' }))).toBe('UNAUTHENTICATED');

@@ -69,6 +69,9 @@ export class IdentityProvider {
     } catch (error) {
       throw new IdentityRefused(`ID token refused: ${(error as Error).message}`);
     }
+    // Several audiences: the token must say it was issued to this client (OIDC Core 3.1.3.7).
+    if (Array.isArray(claims.aud) && claims.aud.length > 1 && claims.azp !== this.audience)
+      throw new IdentityRefused('ID token has several audiences and was not issued to this client');
     let email = emailClaims.safeParse(claims).data;
     if (!email?.email && accessToken && userinfo) {
       email = await this.userinfo(userinfo, accessToken);
@@ -78,7 +81,7 @@ export class IdentityProvider {
     if (!email?.email) throw new IdentityRefused('the provider gave no email address');
     // An address the provider has not verified proves nothing about who holds it.
     if (email.email_verified !== true && email.email_verified !== 'true')
-      throw new IdentityRefused(`the provider has not verified ${email.email}`);
+      throw new IdentityRefused(`the provider has not verified the address of subject ${claims.sub}`);
     return email.email;
   }
 

@@ -24,7 +24,7 @@ export async function signInWithIdToken(
   try {
     const email = await provider.verifiedEmail(tokens.idToken, tokens.accessToken);
     const user = await findUser(db, { email });
-    if (!user) throw new IdentityRefused(`no user has the address ${email}`);
+    if (!user) throw new IdentityRefused('no user has the address the provider gave');
     if (user.disabled_at) throw new IdentityRefused(`user ${user.id} is disabled`);
     if (user.locked_until && !isPast(user.locked_until))
       throw new IdentityRefused(`user ${user.id} is locked`);

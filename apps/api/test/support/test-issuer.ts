@@ -14,7 +14,11 @@ type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 export interface TestIssuer {
   issuer: string;
   /** An ID token for this audience with these claims over the defaults (sub, iat, exp, email_verified). */
-  idToken(audience: string, claims?: JWTPayload, options?: { foreignKey?: boolean }): Promise<string>;
+  idToken(
+    audience: string | string[],
+    claims?: JWTPayload,
+    options?: { foreignKey?: boolean },
+  ): Promise<string>;
   /** An access token whose userinfo answer is these claims. */
   accessToken(claims: Record<string, unknown>): string;
   /** While down, every request is answered 503. */
@@ -52,7 +56,7 @@ export async function startTestIssuer(): Promise<TestIssuer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const sign = (key: SigningKey, audience: string, claims: JWTPayload) => {
+  const sign = (key: SigningKey, audience: string | string[], claims: JWTPayload) => {
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({ sub: 'subject-1', email_verified: true, ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })

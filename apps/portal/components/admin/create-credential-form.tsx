@@ -25,7 +25,7 @@ interface Props {
  * here once, from the action's answer: the portal stores neither, and the API only their hashes.
  */
 export function CreateCredentialForm({ kind, page, roles, askTenant }: Props) {
-  const { state, pending, formRef, onSubmit } = useFormAction(
+  const { state, pending, formRef, onSubmit, action } = useFormAction(
     kind === 'user' ? createUserAction : createApiKeyAction,
     { resetOnSuccess: true },
   );
@@ -33,7 +33,7 @@ export function CreateCredentialForm({ kind, page, roles, askTenant }: Props) {
   const id = `new-${kind}`;
   const nameField = kind === 'user' ? 'email' : 'name';
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="form" data-testid={`${id}-form`}>
+    <form ref={formRef} action={action} onSubmit={onSubmit} className="form" data-testid={`${id}-form`}>
       <input type="hidden" name="page" value={page} />
       <FormMessage
         id={id}

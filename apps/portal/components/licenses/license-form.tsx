@@ -29,7 +29,7 @@ const CAPACITY: [string, string][] = [
  * shown at its field (paths like `input.capacity.instances`), all at once.
  */
 export function LicenseForm({ mode, initial }: { mode: 'create' | 'edit'; initial?: LicenseFormValues }) {
-  const { state, pending, formRef, onSubmit } = useFormAction(
+  const { state, pending, formRef, onSubmit, action } = useFormAction(
     mode === 'create' ? createLicenseAction : updateLicenseAction,
     { resetOnSuccess: mode === 'create' },
   );
@@ -46,7 +46,7 @@ export function LicenseForm({ mode, initial }: { mode: 'create' | 'edit'; initia
   const invalid = (name: string, path: string) => invalidProps(`${id}-${name}-error`, errors[path]);
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="form" data-testid={`${id}-form`}>
+    <form ref={formRef} action={action} onSubmit={onSubmit} className="form" data-testid={`${id}-form`}>
       <FormMessage
         id={id}
         state={state}

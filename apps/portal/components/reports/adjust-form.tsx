@@ -14,12 +14,15 @@ interface Props {
 /** Sets one tenant figure of the month; the reason is required (as in VSPC) and kept with the change. */
 export function AdjustForm({ month, tenants }: Props) {
   // A saved adjustment clears the value and reason, so the next one starts clean.
-  const { state, pending, formRef, onSubmit } = useFormAction(adjustFigureAction, { resetOnSuccess: true });
+  const { state, pending, formRef, onSubmit, action } = useFormAction(adjustFigureAction, {
+    resetOnSuccess: true,
+  });
   const errors = state.fieldErrors ?? {};
 
   return (
     <form
       ref={formRef}
+      action={action}
       onSubmit={onSubmit}
       className="form"
       aria-describedby="adjust-error"

@@ -10,10 +10,10 @@ import { FieldError, FormMessage, invalidProps } from '../forms/form-message';
  * the browser requires, and that the action checks again) rather than a pop-up dialog.
  */
 export function ApproveForm({ month }: { month: string }) {
-  const { state, pending, formRef, onSubmit } = useFormAction(approveMonthAction);
+  const { state, pending, formRef, onSubmit, action } = useFormAction(approveMonthAction);
   const error = state.fieldErrors?.confirm;
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="form" data-testid="approve-form">
+    <form ref={formRef} action={action} onSubmit={onSubmit} className="form" data-testid="approve-form">
       <input type="hidden" name="month" value={month} />
       <FormMessage id="approve" state={state} success="Approved: the report is frozen." />
       <div className="checkbox">

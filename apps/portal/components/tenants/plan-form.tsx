@@ -14,10 +14,10 @@ const FIELDS: [string, string][] = [
 
 /** Edits what the tenant plans to protect (SP admins only; the API refuses anyone else). */
 export function PlanForm({ externalId, plan }: { externalId: string; plan: Record<string, number> }) {
-  const { state, pending, formRef, onSubmit } = useFormAction(updatePlanAction);
+  const { state, pending, formRef, onSubmit, action } = useFormAction(updatePlanAction);
   const errors = state.fieldErrors ?? {};
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="form" data-testid="plan-form">
+    <form ref={formRef} action={action} onSubmit={onSubmit} className="form" data-testid="plan-form">
       <input type="hidden" name="externalId" value={externalId} />
       <FormMessage id="plan" state={state} success="Plan saved." />
       <div className="form-grid">

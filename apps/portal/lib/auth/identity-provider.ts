@@ -1,8 +1,8 @@
 import 'server-only';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { signInWithIdToken } from '../api/sign-in';
+import { portalUserOf } from './portal-user';
 import { IDENTITY_PROVIDER_ID } from './provider-ids';
-import { normalizeRole } from './roles';
 
 /** The configured OpenID Connect provider's button label, or null when none is configured. */
 export function identityProviderName(): string | null {
@@ -35,29 +35,24 @@ export function identityProvider(): OAuthConfig<IdTokenClaims> | null {
     authorization: { params: { scope: 'openid email' } },
     idToken: true,
     checks: ['pkce', 'state', 'nonce'],
-    // next-auth gives a profile() that throws no message at all, so this one never throws: a user
-    // the API refuses comes back without an API token, and the signIn callback turns it away.
+    // next-auth shows no message at all for a profile() that throws, so this one never throws: a
+    // user the API refuses comes back without an API token, and the signIn callback turns it away.
     async profile(claims, tokens) {
       const refused = {
         id: claims.sub,
-        email: claims.email ?? '',
+        email: '',
         role: 'tenant-viewer' as const,
         tenant: null,
+        apiToken: '',
       };
       try {
-        const result = tokens.id_token ? await signInWithIdToken(tokens.id_token, tokens.access_token) : null;
-        const role = normalizeRole(result?.user.role);
-        if (!result || !role) return { ...refused, apiToken: '' };
-        return {
-          id: result.user.id,
-          email: result.user.email,
-          role,
-          tenant: result.user.tenant,
-          apiToken: result.token,
-        };
+        return (
+          (tokens.id_token && portalUserOf(await signInWithIdToken(tokens.id_token, tokens.access_token))) ||
+          refused
+        );
       } catch (error) {
         console.error('[auth] identity provider sign-in call failed:', (error as Error).message);
-        return { ...refused, apiToken: '' };
+        return refused;
       }
     },
   };

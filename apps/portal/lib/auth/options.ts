@@ -3,7 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { signInWithPassword } from '../api/sign-in';
 import { identityProvider } from './identity-provider';
-import { normalizeRole } from './roles';
+import { portalUserOf } from './portal-user';
 import { authSecret } from './secret';
 import { apiTokenExpiresAt } from './token-expiry';
 
@@ -34,16 +34,7 @@ export const authOptions: NextAuthOptions = {
           // limited per address by the API, which trusts this header from a loopback portal only.
           const forwarded = req?.headers?.['x-forwarded-for'];
           const clientAddress = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-          const result = await signInWithPassword(email, password, clientAddress || undefined);
-          const role = normalizeRole(result?.user.role);
-          if (!result || !role) return null;
-          return {
-            id: result.user.id,
-            email: result.user.email,
-            role,
-            tenant: result.user.tenant,
-            apiToken: result.token,
-          };
+          return portalUserOf(await signInWithPassword(email, password, clientAddress || undefined));
         } catch (error) {
           // Logged here, shown to the user only as the generic sign-in error.
           console.error('[auth] sign-in call failed:', (error as Error).message);

@@ -275,8 +275,7 @@ describe.each(DATABASE_KINDS)('monthly reports (%s)', (kind) => {
         expect(bytes.toString('utf8')).toBe(await served.text());
         const tenants = new Set(parseCsv(bytes.toString('utf8')).map((r) => r.tenant_external_id));
         expect(tenants).toEqual(new Set(key === alphaViewer ? ['alpha'] : ['alpha', 'bravo', 'charlie']));
-      }
-      else expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      } else expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     }
     expect(codeOf(await api.gql(FILE, { m: MONTH, f: 'CSV' }))).toBe('UNAUTHENTICATED');
     expect(codeOf(await api.gql(FILE, { m: '2026-13', f: 'CSV' }, admin))).toBe('BAD_USER_INPUT');

@@ -1,8 +1,8 @@
 /**
- * Apollo Server with the hardening of the API issue: graphql-armor limits (depth, cost, aliases,
- * tokens, directives), no introspection or field suggestions in production, errors that carry a
- * code and a stack trace in development only, and the request transaction ended with the
- * response (rolled back when the request raised any error).
+ * Apollo Server, hardened: graphql-armor limits (depth, cost, aliases, tokens, directives), no
+ * introspection or field suggestions in production, errors that carry a code and never a stack
+ * trace, and the request transaction ended with the response (rolled back when the request raised
+ * any error).
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -65,7 +65,6 @@ const endTransaction: ApolloServerPlugin<ApolloContext> = {
 
 export function createApollo(
   production: boolean,
-  development: boolean,
   plugins: ApolloServerPlugin<ApolloContext>[] = [],
 ): ApolloServer<ApolloContext> {
   const armor = new ApolloArmor({
@@ -81,13 +80,13 @@ export function createApollo(
     schema: getSchema(),
     introspection: !production,
     ...protection,
-    includeStacktraceInErrorResponses: development,
+    // Never, in any mode: a stack trace tells a client how the inside is built.
+    includeStacktraceInErrorResponses: false,
     // No cache hints are used (answers are cached by estate version, answer-cache.ts); the default
     // cache-control plugin would wrap every field's resolver to compute them.
     plugins: [...protection.plugins, endTransaction, ApolloServerPluginCacheControlDisabled(), ...plugins],
     validationRules: [...protection.validationRules],
-    formatError: (formatted: GraphQLFormattedError, error: unknown) =>
-      formatError(formatted, error, development),
+    formatError,
   });
 }
 
@@ -106,17 +105,9 @@ function isUnstorableText(error: unknown): boolean {
   return false;
 }
 
-function formatError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-  development: boolean,
-): GraphQLFormattedError {
+function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && KNOWN_CODES.has(code)) {
-    if (development) return formatted;
-    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
-  }
+  if (typeof code === 'string' && KNOWN_CODES.has(code)) return formatted;
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError && typeof original.extensions?.code === 'string') return formatted;
   if (isUnstorableText(original)) {

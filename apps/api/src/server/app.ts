@@ -91,7 +91,7 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
     changes,
     changes && new MachineDirectory(changes),
   );
-  const apollo = createApollo(production, config.NODE_ENV === 'development', answers ? [answers.plugin] : []);
+  const apollo = createApollo(production, answers ? [answers.plugin] : []);
   await apollo.start();
 
   const app = express();

@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Database } from '@vcc/db';
 import { sql } from 'drizzle-orm';
-import express, { type Request, type Response } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
 import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
@@ -113,10 +113,8 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
   const limitedResponse = (message: string) => (_req: Request, res: Response) => {
     res.status(429).json({ errors: [{ message, extensions: { code: 'RATE_LIMITED' } }] });
   };
-  const alreadyCounted = (req: Request) => counted.has(req);
   const perIp = rateLimit({
     store: ipStore,
-    skip: alreadyCounted,
     windowMs: 60_000,
     limit: config.RATE_LIMIT_PER_IP,
     keyGenerator: (req) => ipKeyGeneratorCached(req.ip ?? ''),
@@ -126,7 +124,6 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
   });
   const perCaller = rateLimit({
     store: callerStore,
-    skip: alreadyCounted,
     windowMs: 60_000,
     limit: config.RATE_LIMIT_PER_KEY,
     standardHeaders: 'draft-8',
@@ -139,10 +136,16 @@ export async function createApp({ db, config, log, secret, changes }: AppOptions
     handler: limitedResponse(PER_KEY_REFUSAL),
   });
 
+  // A request the front door counted (and so limited) passes the limiters by.
+  const unlessCounted =
+    (limiter: RequestHandler): RequestHandler =>
+    (req, res, next) =>
+      counted.has(req) ? next() : limiter(req, res, next);
+
   app.use(
     '/graphql',
-    perIp,
-    perCaller,
+    unlessCounted(perIp),
+    unlessCounted(perCaller),
     express.json({ limit: BODY_LIMIT }),
     tokenLimit,
     expressMiddleware(apollo, {

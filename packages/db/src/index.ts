@@ -1,4 +1,5 @@
 export * from './client.js';
+export * from './copy-line.js';
 export * from './estate/bump-estate-version.js';
 export * from './estate/import-scenario.js';
 export * from './facts/load-estate-facts.js';

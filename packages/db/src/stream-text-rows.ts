@@ -9,20 +9,39 @@
  * parses numbers) or null: read them with `Number()` and `String()`.
  */
 import { StringDecoder } from 'node:string_decoder';
+import { escapeCopy, unescapeCopy } from './copy-line.js';
 import { driverClient, isPostgresJs } from './driver.js';
 import type { Executor } from './scope.js';
 
 export type Field = string | number | null;
+/** A value as a driver gives it in a row: an integer array too. */
+export type DriverValue = Field | readonly (number | null)[];
 
 export async function streamTextRows(
   executor: Executor,
   query: string,
   onRow: (fields: Field[]) => void,
 ): Promise<void> {
+  await streamTextLines(executor, query, (text, start, end) => onRow(copyFields(text.slice(start, end))));
+}
+
+/**
+ * The same rows as lines of COPY's text format, each handed over where it lies in the text received
+ * (`text[start, end)`, without its newline), for a reader that parses them in place
+ * (copy-line.ts). On PGlite each row is written as such a line.
+ */
+export async function streamTextLines(
+  executor: Executor,
+  query: string,
+  onLine: (text: string, start: number, end: number) => void,
+): Promise<void> {
   const client = driverClient(executor);
   if (!isPostgresJs(client)) {
-    const result = await client.query<Field[]>(query, [], { rowMode: 'array' });
-    for (const row of result.rows) onRow(row);
+    const result = await client.query<DriverValue[]>(query, [], { rowMode: 'array' });
+    for (const row of result.rows) {
+      const line = copyLine(row);
+      onLine(line, 0, line.length);
+    }
     return;
   }
   const stream = await client.unsafe(`copy (${query}) to stdout`).readable();
@@ -32,7 +51,7 @@ export async function streamTextRows(
     const text = rest + decoder.write(chunk as Buffer);
     let start = 0;
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      onRow(copyFields(text.slice(start, end)));
+      onLine(text, start, end);
       start = end + 1;
     }
     rest = text.slice(start);
@@ -40,8 +59,13 @@ export async function streamTextRows(
   if (rest + decoder.end() !== '') throw new Error('COPY output ended inside a row');
 }
 
+/** A row as one line of COPY's text format. */
+export function copyLine(fields: readonly DriverValue[]): string {
+  return fields.map(escapeCopy).join('\t');
+}
+
 /**
- * A small parameterized query's rows as field arrays, in the same shapes as streamTextRows gives:
+ * A small parameterized query's rows as value arrays, as copyLine writes them:
  * prepared on PostgreSQL, so a query run on every request is planned (row-level security included)
  * once per connection rather than each time, as a COPY would be.
  */
@@ -49,11 +73,11 @@ export async function queryFields(
   executor: Executor,
   query: string,
   params: readonly string[],
-): Promise<Field[][]> {
+): Promise<DriverValue[][]> {
   const client = driverClient(executor);
   if (!isPostgresJs(client))
-    return (await client.query<Field[]>(query, [...params], { rowMode: 'array' })).rows;
-  return (await client.unsafe(query, [...params], { prepare: true }).values()) as Field[][];
+    return (await client.query<DriverValue[]>(query, [...params], { rowMode: 'array' })).rows;
+  return (await client.unsafe(query, [...params], { prepare: true }).values()) as DriverValue[][];
 }
 
 /** One line of COPY's text format: tab-separated, `\N` for null, backslash escapes within values. */
@@ -67,11 +91,4 @@ export function copyFields(line: string): Field[] {
     else if (f.includes('\\')) fields[i] = unescapeCopy(f);
   }
   return fields;
-}
-
-// COPY TO writes a backslash, and these control characters, as backslash escapes (never octal or hex).
-const ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
-
-function unescapeCopy(value: string): string {
-  return value.replace(/\\(.)/g, (_, e: string) => ESCAPES[e] ?? e);
 }

@@ -22,6 +22,8 @@ const machineArb = fc.record({
   kind: fc.constantFrom('vm', 'server', 'workstation' as const),
   os: fc.constantFrom('windows', 'linux' as const),
   version: fc.constantFrom('1.0.0.1', '2.0.0.1', '2.1.0.1', '6.0.0.1'),
+  // What COPY's text format escapes, in the names it streams.
+  suffix: fc.constantFrom('', ' back\\slash', 'tab\there', 'new\nline', 'ünïcødé'),
 });
 
 const tenantArb = fc.record({
@@ -84,8 +86,8 @@ function scenarioOf(spId: string, tenants: GeneratedTenant[]): Scenario {
       const id = `t${ti}`;
       const machines = t.machines.map((m, mi) =>
         m.kind === 'vm'
-          ? { id: `${id}-m${mi}`, kind: 'vm' as const }
-          : { id: `${id}-m${mi}`, kind: m.kind, agent: { os: m.os, version: m.version } },
+          ? { id: `${id}-m${mi}${m.suffix}`, kind: 'vm' as const }
+          : { id: `${id}-m${mi}${m.suffix}`, kind: m.kind, agent: { os: m.os, version: m.version } },
       );
       return {
         id,

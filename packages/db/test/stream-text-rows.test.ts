@@ -1,7 +1,15 @@
 /** Rows streamed as text fields read back exactly what was stored, on both databases. */
 import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFields, type Field, streamTextRows } from '../src/stream-text-rows.js';
+import { CopyLineReader } from '../src/copy-line.js';
+import {
+  copyFields,
+  copyLine,
+  type DriverValue,
+  type Field,
+  streamTextRows,
+} from '../src/stream-text-rows.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../src/testing/index.js';
 
 const AWKWARD = ['tab\there', 'new\nline', 'back\\slash', 'carriage\rreturn', '\\N', 'ünïcødé ✓', ''];
@@ -60,5 +68,60 @@ describe.each(DATABASE_KINDS)('streamTextRows (%s)', (kind) => {
 describe('copyFields', () => {
   it('splits on tabs and reads escapes', () => {
     expect(copyFields('a\\tb\t\\N\t\\\\N\t1')).toEqual(['a\tb', null, '\\N', '1']);
+  });
+});
+
+describe('CopyLineReader', () => {
+  const text = (fields: DriverValue[]) => `junk\n${copyLine(fields)}\nmore`;
+
+  it('reads back every field copyLine wrote, with escapes, numbers and empty fields', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant('')), { minLength: 1 }),
+        (fields) => {
+          const written = text(fields);
+          const reader = new CopyLineReader();
+          reader.start(written, 5, written.length - 5);
+          fields.forEach((field, i) => {
+            if (i > 0) reader.next();
+            if (typeof field === 'number') expect(reader.number()).toBe(field);
+            else {
+              expect(reader.string()).toBe(field);
+              if (!/[\\\b\f\n\r\t\v]/.test(field)) expect(reader.is(field)).toBe(true);
+              expect(reader.is(`${field}x`)).toBe(false);
+            }
+          });
+        },
+      ),
+    );
+  });
+
+  it('reads integer arrays in place, nulls as 0', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer(), { nil: null })), fc.nat(3), (values, offset) => {
+        const written = text(['x', values, 7]);
+        const reader = new CopyLineReader();
+        reader.start(written, 5, written.length - 5);
+        reader.next();
+        const into: number[] = [];
+        expect(reader.integers(into, offset)).toBe(values.length);
+        expect(into.slice(offset)).toEqual(values.map((v) => v ?? 0));
+        reader.next();
+        expect(reader.number()).toBe(7);
+      }),
+    );
+  });
+
+  it('reads what is not an integer through Number()', () => {
+    const reader = new CopyLineReader();
+    const line = '1.5\t-\t-0\t12e3';
+    reader.start(line, 0, line.length);
+    expect(reader.number()).toBe(1.5);
+    reader.next();
+    expect(reader.number()).toBeNaN();
+    reader.next();
+    expect(reader.number()).toBe(-0);
+    reader.next();
+    expect(reader.number()).toBe(12_000);
   });
 });

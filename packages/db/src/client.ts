@@ -39,6 +39,17 @@ export interface DatabaseOptions {
   noDelay?: boolean | undefined;
 }
 
+const CONNECTION_URL = Symbol('vcc.connectionUrl');
+
+/**
+ * The postgres:// URL a database was opened with (undefined for PGlite), for another thread that
+ * opens connections of its own to the same database. Read as a property, so it passes through a
+ * proxy that stands for the database.
+ */
+export function connectionUrlOf(db: Database): string | undefined {
+  return (db as unknown as Record<symbol, string | undefined>)[CONNECTION_URL];
+}
+
 /** A connection to the options' first host with Nagle's algorithm off (postgres.js `socket` option). */
 function noDelaySocket(options: { host: string[]; port: number[] }): net.Socket {
   return net.connect({ host: options.host[0]!, port: options.port[0]! }).setNoDelay(true);
@@ -67,6 +78,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       backoff: (failures: number) => Math.min(0.05 * 2 ** failures, 1) * (0.5 + Math.random() / 2),
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
+    Object.defineProperty(db, CONNECTION_URL, { value: options.url });
     return {
       db,
       kind: 'postgres',

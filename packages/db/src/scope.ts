@@ -40,6 +40,11 @@ export function withScope<T>(db: Database, scope: Scope, work: (tx: Transaction)
   });
 }
 
+/** The database and scope `tx` was opened with by withScope, if it was. */
+export function openedScope(tx: Executor): { db: Database; scope: Scope } | undefined {
+  return openedWith.get(tx);
+}
+
 /**
  * Runs `work` in a transaction of its own under the same scope as `tx`, on another connection of
  * the pool; undefined when `tx` was not opened by withScope. For reads beside the transaction's

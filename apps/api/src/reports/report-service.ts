@@ -16,6 +16,7 @@ import {
 import {
   activityMonthsFor,
   evaluateMonthIncrementally,
+  type MachineFacts,
   type MonthEvaluation,
   type MonthReport,
   PreparedEstate,
@@ -26,6 +27,7 @@ import { isSpRole, type Principal, scopeOf } from '../auth/principal.js';
 import { notFound } from '../errors.js';
 import { type CachedReport, cachedReports, reportCacheKey } from './report-cache.js';
 import { keepConfig, keepParts, storedConfig, storedParts } from './sp-report-parts.js';
+import { evaluateUpperHalf } from './tenant-half.js';
 
 /** Violations about the SP's own license: a tenant's report leaves them out (it cannot see that license). */
 const SP_LICENSE_CODES: ReadonlySet<Violation['code']> = new Set([
@@ -81,32 +83,40 @@ export async function computeReports(
   const evaluations = months.map((month) =>
     evaluateMonthIncrementally(estate, month, { machines: machines !== 'none' }),
   );
-  await addStreamedTenants(tx, months, config, evaluations);
+  await addStreamedTenants(tx, months, config, evaluations, machines !== 'none');
   return evaluations.map((evaluation) => ({ ruleset: config.facts.ruleset, report: evaluation.finish() }));
 }
 
 /**
  * Streams the machines of the months' activity window (of `some` tenants only, when given) into
- * every evaluation, tenant by tenant.
+ * every evaluation, tenant by tenant. Every tenant of a whole SP is read by two threads when it can
+ * be (tenant-half.ts).
  */
 async function addStreamedTenants(
   tx: Transaction,
   months: readonly string[],
   config: EstateConfig,
   evaluations: readonly MonthEvaluation[],
+  detail: boolean,
   some?: readonly string[],
 ): Promise<void> {
   const window = activityMonthsFor(months);
   if (!window) return;
-  await streamTenantMachines(
-    tx,
-    window,
-    config,
-    (i, m) => {
-      for (const evaluation of evaluations) evaluation.addTenant(i, m);
-    },
-    some,
-  );
+  const add = (index: number, machines: MachineFacts[]) => {
+    for (const evaluation of evaluations) evaluation.addTenant(index, machines);
+  };
+  const upper =
+    some === undefined && config.onlyTenant === null && evaluateUpperHalf(tx, config, months, detail);
+  if (!upper) return streamTenantMachines(tx, window, config, add, some);
+  const lower = streamTenantMachines(tx, window, config, add, { below: upper.middle });
+  // Both end before this does, failed or not: nothing is left reading for a request that is over.
+  const [read, evaluated] = await Promise.allSettled([lower, upper.parts]);
+  if (read.status === 'rejected') throw read.reason;
+  if (evaluated.status === 'rejected') throw evaluated.reason;
+  for (const [index, parts] of evaluated.value)
+    evaluations.forEach((evaluation, k) => {
+      evaluation.addPart(index, parts[k]!);
+    });
 }
 
 /**
@@ -150,7 +160,7 @@ async function computeSpFigures(
       });
     });
   }
-  await addStreamedTenants(tx, months, config, evaluations, changed && [...changed]);
+  await addStreamedTenants(tx, months, config, evaluations, false, changed && [...changed]);
   return evaluations.map((evaluation, k) => {
     const report = evaluation.finish();
     if (!versions.writing) {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { migrate } from '@vcc/db';
 import pino from 'pino';
 import { type Config, loadConfig } from '../config.js';
+import { startTenantHalfWorker, stopTenantHalfWorker } from '../reports/tenant-half.js';
 import { createApp } from './app.js';
 import { ChangeFeed } from './change-feed.js';
 import { openResilientDatabase } from './resilient-database.js';
@@ -30,6 +31,8 @@ export async function startApi(overrides: Partial<Config> = {}): Promise<Running
       .start(replacement)
       .catch((error: unknown) => log.error({ err: error }, 'could not listen for changes'));
   });
+  // The SP report's second thread loads while the API starts, not during the first report.
+  if (handle.kind === 'postgres') startTenantHalfWorker();
   const { handler, apollo } = await createApp({
     db: handle.db,
     config,
@@ -50,6 +53,7 @@ export async function startApi(overrides: Partial<Config> = {}): Promise<Running
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
       await changes.stop();
+      await stopTenantHalfWorker();
       await handle.close();
     },
   };

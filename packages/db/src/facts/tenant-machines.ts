@@ -17,11 +17,19 @@ import type { EstateConfig } from './load-estate-facts.js';
  * tenants, or those whose ids lie in a range (ids written into the query, as COPY takes no
  * parameter).
  */
-export type TenantSelection =
-  | 'all'
-  | 'parameter'
-  | readonly string[]
-  | { from?: string | undefined; below?: string | undefined };
+export type TenantSelection = 'all' | 'parameter' | readonly string[] | TenantRange;
+
+/** Tenants by id: from `from` on, below `below`. */
+export interface TenantRange {
+  from?: string | undefined;
+  below?: string | undefined;
+}
+
+/** The id that splits these tenants' ids in two halves of equal size, or none when there are none. */
+export function middleTenant(tenantIds: Iterable<string>): string | undefined {
+  const ids = [...tenantIds].sort();
+  return ids[ids.length >> 1];
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,7 +62,7 @@ export function tenantMachinesQuery(window: { from: string; to: string }, tenant
   if (tenants === 'all') return `${rows} order by u.tenant_id, u.machine_id`;
   if (tenants === 'parameter') return `${rows} and u.tenant_id = $1::uuid order by u.machine_id`;
   if (!Array.isArray(tenants)) {
-    const { from: lo, below: hi } = tenants as { from?: string; below?: string };
+    const { from: lo, below: hi } = tenants as TenantRange;
     const range = `${lo ? ` and u.tenant_id >= '${tenantId(lo)}'` : ''}${hi ? ` and u.tenant_id < '${tenantId(hi)}'` : ''}`;
     return `${rows}${range} order by u.tenant_id, u.machine_id`;
   }
@@ -69,15 +77,15 @@ export function tenantMachinesQuery(window: { from: string; to: string }, tenant
 
 /**
  * Streams the machines of the configuration's tenants (or of its one tenant), or of `some` of them
- * only, handing each tenant's to `onTenant` by its index. A tenant with no usage rows at all is not
- * handed anything; tenants may come in any order.
+ * only (a list, or a range of ids), handing each tenant's to `onTenant` by its index. A tenant with
+ * no usage rows at all is not handed anything; tenants may come in any order.
  */
 export async function streamTenantMachines(
   tx: Executor,
   window: { from: string; to: string },
   config: Pick<EstateConfig, 'facts' | 'tenantIndex' | 'serverExternalId' | 'onlyTenant'>,
   onTenant: (index: number, machines: MachineFacts[]) => void,
-  some?: readonly string[],
+  some?: readonly string[] | TenantRange,
 ): Promise<void> {
   if (config.facts.tenants.length === 0) return;
   const reader = () => tenantReader(window, config, onTenant);
@@ -90,9 +98,12 @@ export async function streamTenantMachines(
       read.onLine(text, 0, text.length);
     }
     read.flush();
-  } else if (some !== undefined) {
+  } else if (Array.isArray(some)) {
     if (some.length > 0) await streamInto(tx, tenantMachinesQuery(window, some), reader());
-  } else await streamWholeSp(tx, window, [...config.tenantIndex.keys()], reader);
+  } else if (some !== undefined) {
+    await withRoomToSort(tx);
+    await streamInto(tx, tenantMachinesQuery(window, some as TenantRange), reader());
+  } else await streamWholeSp(tx, window, config.tenantIndex.keys(), reader);
 }
 
 /** One process-wide second stream at most: a request never waits for a connection it cannot get. */
@@ -108,11 +119,11 @@ let secondStreamInUse = false;
 async function streamWholeSp(
   tx: Executor,
   window: { from: string; to: string },
-  tenantIds: string[],
+  tenantIds: Iterable<string>,
   reader: () => TenantReader,
 ): Promise<void> {
-  const middle = tenantIds.sort()[tenantIds.length >> 1];
   if (!isPostgresJs(driverClient(tx))) return streamInto(tx, tenantMachinesQuery(window, 'all'), reader());
+  const middle = middleTenant(tenantIds);
   await withRoomToSort(tx);
   if (middle === undefined || secondStreamInUse)
     return streamInto(tx, tenantMachinesQuery(window, 'all'), reader());

@@ -13,6 +13,7 @@ import {
   REPORT_FORMAT,
   type Report,
   type TenantReport,
+  type Violation,
 } from '../report.js';
 import { type EstateCtx, estateCtx } from './estate.js';
 import { MachinePass, newTenantAcc, type SpDaily } from './machine-pass.js';
@@ -61,6 +62,24 @@ export interface TenantPart {
   readonly violations: ViolationLog;
   /** The tenant's share of the SP's daily difference arrays: (array, day, value) for each entry not 0. */
   readonly daily: Int32Array;
+}
+
+/**
+ * A tenant part as plain data, for a part evaluated in another thread: what the structured clone
+ * algorithm carries (it keeps no class).
+ */
+export interface PortableTenantPart {
+  readonly report: TenantReport;
+  readonly violations: [string, Violation][];
+  readonly daily: Int32Array;
+}
+
+export function toPortablePart(part: TenantPart): PortableTenantPart {
+  return { report: part.report, violations: part.violations.entries(), daily: part.daily };
+}
+
+export function fromPortablePart(part: PortableTenantPart): TenantPart {
+  return { report: part.report, violations: ViolationLog.fromEntries(part.violations), daily: part.daily };
 }
 
 /**

@@ -2,9 +2,12 @@ export {
   type EvaluateOptions,
   evaluate,
   evaluateMonthIncrementally,
+  fromPortablePart,
   type MonthEvaluation,
+  type PortableTenantPart,
   PreparedEstate,
   type TenantPart,
+  toPortablePart,
 } from './evaluate.js';
 export { RULE_IDS, type RuleId } from './rule-ids.js';
 export { getRuleset, RULESET_REGISTRY } from './rulesets/registry.js';

@@ -23,6 +23,18 @@ export interface Subject {
 export class ViolationLog {
   private readonly byKey = new Map<string, Violation>();
 
+  /** A log holding these entries, as `entries` gave them. */
+  static fromEntries(entries: Iterable<readonly [string, Violation]>): ViolationLog {
+    const log = new ViolationLog();
+    for (const [key, v] of entries) log.byKey.set(key, v);
+    return log;
+  }
+
+  /** Every violation by its de-duplication key: the log as plain data. */
+  entries(): [string, Violation][] {
+    return [...this.byKey];
+  }
+
   add(code: ViolationCode, severity: Severity, subject: Subject, message: string): void {
     const v: Violation = {
       code,

@@ -7,7 +7,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activityMonthsFor } from '../../src/activity.js';
 import type { EstateFacts } from '../../src/facts.js';
-import { COUNTERS, evaluate, evaluateMonthIncrementally, PreparedEstate } from '../../src/index.js';
+import {
+  COUNTERS,
+  evaluate,
+  evaluateMonthIncrementally,
+  fromPortablePart,
+  PreparedEstate,
+  toPortablePart,
+} from '../../src/index.js';
 import type { Report } from '../../src/report.js';
 import { estateArb, MONTHS, reorder } from '../support/arbitrary.js';
 import { build, type EstateSpec } from '../support/build.js';
@@ -221,6 +228,31 @@ describe('a month evaluated tenant by tenant', () => {
             else after.addPart(i, parts[i]!);
           });
           expect(after.finish()).toEqual(evaluate(facts, [month]).months[0]);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('equals the whole evaluation when some tenants are evaluated in another thread', () => {
+    fc.assert(
+      fc.property(estateArb, fc.integer({ min: 0 }), (spec, elsewhereBits) => {
+        const facts = build(spec);
+        const elsewhere = (i: number) => ((elsewhereBits >>> (i % 31)) & 1) === 1;
+        const stripped = { ...facts, tenants: facts.tenants.map((t) => ({ ...t, machines: [] })) };
+        for (const month of MONTHS) {
+          // The other thread's own preparation of the same configuration, and its parts carried as
+          // the structured clone algorithm carries them.
+          const there = evaluateMonthIncrementally(structuredClone(stripped), month);
+          const here = evaluateMonthIncrementally(stripped, month);
+          facts.tenants.forEach((t, i) => {
+            if (!elsewhere(i)) here.addTenant(i, t.machines);
+            else {
+              const sent = structuredClone(toPortablePart(there.evaluateTenant(i, t.machines)));
+              here.addPart(i, fromPortablePart(sent));
+            }
+          });
+          expect(here.finish()).toEqual(evaluate(facts, [month]).months[0]);
         }
       }),
       { numRuns: 60 },

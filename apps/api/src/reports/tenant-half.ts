@@ -1,0 +1,110 @@
+/**
+ * The SP report's whole read split across two threads: while the request's transaction reads and
+ * evaluates the lower half of the tenants (by id), a worker thread (tenant-half-worker.ts) reads the
+ * upper half on a connection of its own under the same scope and evaluates it with its own
+ * preparation of the same configuration, sending back each tenant's parts. PostgreSQL produces the
+ * two halves on two cores, and Node parses and evaluates them on two threads.
+ *
+ * One worker per process, one job at a time: a request that finds it busy (or a database it cannot
+ * reach, such as PGlite) reads every tenant itself. A worker that fails is replaced at the next job.
+ */
+import { Worker } from 'node:worker_threads';
+import { connectionUrlOf, type EstateConfig, type Executor, middleTenant, openedScope } from '@vcc/db';
+import { fromPortablePart, type TenantPart } from '@vcc/rules';
+import type { TenantHalfAnswer, TenantHalfJob } from './tenant-half-worker.js';
+
+interface Running {
+  worker: Worker;
+  /** The configuration the worker holds (sent with an earlier job). */
+  config: EstateConfig | undefined;
+  job?: { number: number; settle: (answer: TenantHalfAnswer | Error) => void };
+}
+
+let running: Running | undefined;
+let jobs = 0;
+
+/** Starts the worker ahead of the first report that needs it (its modules take a moment to load). */
+export function startTenantHalfWorker(): void {
+  running ??= start();
+}
+
+/** Ends the worker; a job it was running fails, and the next report that needs one starts another. */
+export async function stopTenantHalfWorker(): Promise<void> {
+  const stopping = running;
+  running = undefined;
+  await stopping?.worker.terminate();
+}
+
+function start(): Running {
+  const worker = new Worker(new URL('../workers/boot.mjs', import.meta.url), {
+    workerData: { entry: new URL('./tenant-half-worker.ts', import.meta.url).href },
+  });
+  const self: Running = { worker, config: undefined };
+  const fail = (error: Error) => {
+    if (running === self) running = undefined;
+    self.job?.settle(error);
+  };
+  worker.on('message', (answer: TenantHalfAnswer) => {
+    if (self.job?.number === answer.job) self.job.settle(answer);
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`report worker exited with code ${code}`)));
+  // The worker never keeps the process alive by itself; a job's own connection does meanwhile.
+  // (After the listeners: adding a message listener refs the worker's port again.)
+  worker.unref();
+  return self;
+}
+
+export interface UpperHalf {
+  /** The first tenant id of the upper half: the caller reads the tenants below it. */
+  middle: string;
+  /** Each tenant of the upper half that has machines, by index, with its part for each month. */
+  parts: Promise<[index: number, parts: TenantPart[]][]>;
+}
+
+/**
+ * Starts reading and evaluating the upper half of the configuration's tenants for these months;
+ * undefined when it cannot (the worker busy, `tx` not opened by withScope or not on PostgreSQL, no
+ * tenants), and the caller reads every tenant itself.
+ */
+export function evaluateUpperHalf(
+  tx: Executor,
+  config: EstateConfig,
+  months: readonly string[],
+  detail: boolean,
+): UpperHalf | undefined {
+  const opened = openedScope(tx);
+  const url = opened && connectionUrlOf(opened.db);
+  const middle = middleTenant(config.tenantIndex.keys());
+  if (!url || middle === undefined || running?.job) return undefined;
+  const self = (running ??= start());
+  const job: TenantHalfJob = {
+    job: ++jobs,
+    url,
+    scope: opened.scope,
+    months,
+    detail,
+    range: { from: middle },
+    ...(self.config !== config && { config }),
+  };
+  const parts = new Promise<[number, TenantPart[]][]>((resolve, reject) => {
+    self.job = {
+      number: job.job,
+      settle: (answer) => {
+        self.job = undefined;
+        if (answer instanceof Error) reject(answer);
+        else if ('error' in answer) reject(Object.assign(new Error(answer.error.message), answer.error));
+        else resolve(answer.parts.map(([index, parts]) => [index, parts.map(fromPortablePart)]));
+      },
+    };
+  });
+  try {
+    self.worker.postMessage(job);
+  } catch {
+    // Nothing was sent: the caller reads every tenant itself.
+    self.job = undefined;
+    return undefined;
+  }
+  self.config = config;
+  return { middle, parts };
+}

@@ -77,7 +77,8 @@ export function evaluateUpperHalf(
   const url = opened && connectionUrlOf(opened.db);
   const middle = middleTenant(config.tenantIndex.keys());
   if (!url || middle === undefined || running?.job) return undefined;
-  const self = (running ??= start());
+  running ??= start();
+  const self = running;
   const job: TenantHalfJob = {
     job: ++jobs,
     url,

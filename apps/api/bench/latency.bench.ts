@@ -82,7 +82,10 @@ const bodyFile = (body: string) => {
   return file;
 };
 try {
-  const results: [string, LoadResult, LoadResult][] = [];
+  const results: [string, LoadResult, LoadResult, number][] = [];
+  /** A case's figures, with the API's peak memory once it has run. */
+  const record = (who: string, viaApi: LoadResult, floor: LoadResult) =>
+    results.push([who, viaApi, floor, api.peakResidentMiB()]);
   for (const [who, key] of [
     ['tenant t-1', tenantKey],
     ['SP', spKey],
@@ -110,7 +113,7 @@ try {
       { clients: CLIENTS, seconds: SECONDS },
     );
     bare.kill();
-    results.push([`${who} (${Math.round(body.length / 1024)} KiB)`, viaApi, floor]);
+    record(`${who} (${Math.round(body.length / 1024)} KiB)`, viaApi, floor);
     if (who !== 'SP') {
       // The same on a live estate: batches for another tenant leave its answers be; batches for
       // the tenant itself end them (the baseline: every batch did so before answers were keyed
@@ -121,7 +124,7 @@ try {
           seconds: SECONDS,
         });
         const batches = await ingestMeanwhile(writing, live);
-        results.push([`${who}, ${batches} batches for ${writing}`, await live, floor]);
+        record(`${who}, ${batches} batches for ${writing}`, await live, floor);
       }
     }
     // Requests the answer cache cannot replay, for a tenant only (the SP's answer at scale is
@@ -134,21 +137,21 @@ try {
       clients: CLIENTS,
       seconds: SECONDS,
     });
-    results.push([`${who}, not replayed`, knownQuery, floor]);
+    record(`${who}, not replayed`, knownQuery, floor);
     // A new operation name each time: also a document Apollo must parse and validate (the worst case).
     const newQuery = await load(
       `${api.url}/graphql`,
       (n) => graphqlRequest(key, licenseReportQuery(month, `Q${n}`)),
       { clients: CLIENTS, seconds: SECONDS },
     );
-    results.push([`${who}, new query text`, newQuery, floor]);
+    record(`${who}, new query text`, newQuery, floor);
   }
   console.log(`licenseReport at ${CLIENTS} concurrent clients, ${SECONDS} s each:`);
   console.log(`  API peak resident memory: ${api.peakResidentMiB().toFixed(0)} MiB`);
-  for (const [who, a, f] of results) {
+  for (const [who, a, f, peak] of results) {
     console.log(
       `  ${who.padEnd(32)} p50 ${a.p50.toFixed(1)} ms, p99 ${a.p99.toFixed(1)} ms, ${a.rps.toFixed(0)} req/s` +
-        ` | bare node:http p50 ${f.p50.toFixed(1)} ms, ${f.rps.toFixed(0)} req/s | throughput ${((100 * a.rps) / f.rps).toFixed(0)}% of bare`,
+        ` | bare node:http p50 ${f.p50.toFixed(1)} ms, ${f.rps.toFixed(0)} req/s | throughput ${((100 * a.rps) / f.rps).toFixed(0)}% of bare | API peak so far ${peak.toFixed(0)} MiB`,
     );
   }
 } finally {

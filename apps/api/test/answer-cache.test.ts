@@ -157,6 +157,16 @@ describe.each(DATABASE_KINDS)('the answer cache on %s', (kind) => {
     expect(tenants.map((t) => t.tenant.externalId)).toEqual(['beta']);
   });
 
+  it('answers identical requests that arrive together once, and replays that answer to the rest', async () => {
+    const key = await api.key('sp-viewer');
+    // A month no request has asked for yet: the first request computes its report.
+    const requests = Array.from({ length: 8 }, () => post(REPORT, { month: '2026-10' }, key));
+    const answers = await Promise.all(requests);
+    expect(answers.filter((a) => !a.replayed)).toHaveLength(1);
+    for (const answer of answers) expect(answer.body).toEqual(answers[0]!.body);
+    expect(answers[0]!.body.errors).toBeUndefined();
+  });
+
   it('refuses a key at once when it is revoked, even for an answer it had', async () => {
     const admin = await api.key('sp-admin');
     const key = await api.key('tenant-viewer', 'alpha');

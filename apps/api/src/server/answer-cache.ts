@@ -69,6 +69,9 @@ export class AnswerCache {
     sizeCalculation: (a) => a.body.length + 200,
   });
 
+  /** Requests being answered, by key: what an identical request arriving meanwhile waits for. */
+  private readonly inFlight = new Map<string, Promise<void>>();
+
   constructor(
     private readonly feed: ChangeFeed,
     private readonly db: Database,
@@ -89,6 +92,30 @@ export class AnswerCache {
     res.setHeader('x-answer', 'replayed');
     res.end(answer.body);
     return true;
+  }
+
+  /**
+   * Replays the answer under `key`, or, when an identical request (same credential, same bytes) is
+   * being answered, waits for it to end and replays what it stored; true when the request was
+   * answered. Otherwise the request goes on and identical ones wait for it: fifty dashboards asking
+   * at once for the SP's 14 MB answer compute and serialise it once, not fifty times (each copy
+   * held at once took the API past 1 GiB). An answer that may not be stored (a mutation, errors)
+   * leaves those that waited to go on by themselves.
+   */
+  async replayOrLead(key: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    if (this.replay(key, req, res)) return true;
+    const leading = this.inFlight.get(key);
+    if (leading) {
+      await leading;
+      return this.replay(key, req, res);
+    }
+    let ended = () => {};
+    this.inFlight.set(key, new Promise((resolve) => (ended = resolve)));
+    res.once('close', () => {
+      this.inFlight.delete(key);
+      ended();
+    });
+    return false;
   }
 
   /** At the start of a request: the ticket it needs to store its answer, or null when it may not. */

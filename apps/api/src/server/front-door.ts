@@ -1,7 +1,8 @@
 /**
  * `POST /graphql` read on the raw HTTP request, ahead of Express: a JSON body with a credential is
  * counted against the rate limits before a byte of it is read (a caller over its budget is refused
- * here, unread), then read once, then (1) a small one may be answered from the answer cache, (2) an ingestion batch
+ * here, unread), then read once, then (1) a small one may be answered from the answer cache (or wait
+ * for an identical one in flight and be answered with what it stored), (2) an ingestion batch
  * may be served by the ingestion lane, and (3) everything else goes on to Express with its body
  * already parsed (Express's JSON parser skips a request already read) and, when small, its answer
  * key for the answer cache to store the answer under. Requests this does not read (no credential,
@@ -50,7 +51,7 @@ export function frontDoor(
     const dispatch = async (raw: Buffer, authorization: string) => {
       const answerKey =
         answers && raw.length <= MAX_KEYED_BODY ? AnswerCache.keyOf(authorization, raw) : undefined;
-      if (answerKey && answers!.replay(answerKey, req, res)) return;
+      if (answerKey && (await answers!.replayOrLead(answerKey, req, res))) return;
       let body: unknown;
       try {
         body = JSON.parse(raw.toString('utf8'));

@@ -63,6 +63,11 @@ const CASES = [
   { size: 10_000, clients: 2, step: DAY },
 ];
 
+/** A case's name for BENCH_CASES, e.g. `10000x2-daily`. */
+const caseName = (c: (typeof CASES)[number]) => `${c.size}x${c.clients}-${c.step === DAY ? 'daily' : 'hourly'}`;
+/** The cases to run (comma-separated names; all by default), e.g. to profile one. */
+const only = process.env.BENCH_CASES?.split(',');
+
 /** A batch of `size` new points from client `c`'s machines, `step` ms later each round over them. */
 function batch(size: number, c: number, step: number) {
   const points = [];
@@ -202,7 +207,7 @@ async function main() {
       'each round followed by the floors; ratios are medians of the rounds; CPU is ms per 10,000 points',
     );
     try {
-      for (const { size, clients, step } of CASES) {
+      for (const { size, clients, step } of CASES.filter((c) => !only || only.includes(caseName(c)))) {
         await send(body(size, 0, step)); // warm-up
         const sides: Record<'api' | 'copy_keyed' | 'copy_bare', Measured[]> = {
           api: [],

@@ -41,3 +41,28 @@ export async function load(
     );
   return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average };
 }
+
+/**
+ * One request at a time for `seconds`, each timed with the microsecond clock: for sequential latency
+ * below a millisecond, which autocannon rounds to whole milliseconds.
+ */
+export async function loadOneByOne(
+  target: string,
+  init: RequestInit | ((n: number) => RequestInit),
+  seconds: number,
+): Promise<LoadResult> {
+  const nth = typeof init === 'function' ? init : () => init;
+  const latencies: number[] = [];
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  for (let n = 0; performance.now() < end; n++) {
+    const sent = performance.now();
+    const res = await fetch(target, nth(n));
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${target}: HTTP ${res.status}`);
+    latencies.push(performance.now() - sent);
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { p50: at(0.5), p99: at(0.99), rps: latencies.length / ((performance.now() - started) / 1000) };
+}

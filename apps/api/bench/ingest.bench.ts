@@ -64,7 +64,8 @@ const CASES = [
 ];
 
 /** A case's name for BENCH_CASES, e.g. `10000x2-daily`. */
-const caseName = (c: (typeof CASES)[number]) => `${c.size}x${c.clients}-${c.step === DAY ? 'daily' : 'hourly'}`;
+const caseName = (c: (typeof CASES)[number]) =>
+  `${c.size}x${c.clients}-${c.step === DAY ? 'daily' : 'hourly'}`;
 /** The cases to run (comma-separated names; all by default), e.g. to profile one. */
 const only = process.env.BENCH_CASES?.split(',');
 

@@ -1,8 +1,8 @@
 /**
  * The SP report read by two threads (tenant-half.ts): the upper half of the tenants read and
  * evaluated in a worker thread gives the same report as one thread reading every tenant; a worker
- * busy with another report leaves a request to read every tenant itself; a worker that dies fails
- * its report only, and the next report starts another. PostgreSQL only: PGlite is one connection in
+ * busy with another report, or still loading, leaves a request to read every tenant itself; a
+ * worker that dies fails its report only, and another is started. PostgreSQL only: PGlite is one connection in
  * the API's own thread.
  */
 
@@ -12,7 +12,11 @@ import { evaluate } from '@vcc/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../src/auth/principal.js';
 import { computeReport, type ReportOptions } from '../src/reports/report-service.js';
-import { evaluateUpperHalf, stopTenantHalfWorker } from '../src/reports/tenant-half.js';
+import {
+  evaluateUpperHalf,
+  startTenantHalfWorker,
+  stopTenantHalfWorker,
+} from '../src/reports/tenant-half.js';
 
 const MONTH = '2026-10';
 
@@ -44,7 +48,8 @@ describe('the SP report read by two threads', () => {
     await database.drop();
   });
 
-  it('hands the upper half of the tenants to the worker', async () => {
+  it('hands the upper half of the tenants to the worker once it has loaded', async () => {
+    await startTenantHalfWorker();
     const parts = await withScope(database.db, { spId }, async (tx) => {
       const config = (await loadEstateConfig(tx))!;
       const upper = evaluateUpperHalf(tx, config, [MONTH], false)!;
@@ -61,22 +66,32 @@ describe('the SP report read by two threads', () => {
   });
 
   it('equals one thread reading every tenant, figures and per-machine charges', async () => {
+    await startTenantHalfWorker();
     expect((await twoThreads()).report).toEqual(await oneThread(false));
     expect((await twoThreads({ machines: 'all' })).report).toEqual(await oneThread(true));
   });
 
   it('equals one thread when requests arrive together and find the worker busy', async () => {
+    await startTenantHalfWorker();
     const expected = await oneThread(false);
     const reports = await Promise.all([twoThreads(), twoThreads(), twoThreads()]);
     for (const { report } of reports) expect(report).toEqual(expected);
   });
 
-  it('fails the report a dying worker was reading for, and starts another for the next', async () => {
-    await withScope(database.db, { spId }, async (tx) => {
-      const upper = evaluateUpperHalf(tx, (await loadEstateConfig(tx))!, [MONTH], false)!;
-      await stopTenantHalfWorker();
-      await expect(upper.parts).rejects.toThrow(/report worker exited/);
-    });
+  it('fails the report a dying worker was reading for; the next reads every tenant itself while another loads', async () => {
+    await startTenantHalfWorker();
+    const upperHalf = () =>
+      withScope(database.db, { spId }, async (tx) =>
+        evaluateUpperHalf(tx, (await loadEstateConfig(tx))!, [MONTH], false),
+      );
+    const upper = (await upperHalf())!;
+    await stopTenantHalfWorker();
+    await expect(upper.parts).rejects.toThrow(/report worker exited/);
+    // No worker: one starts, and until it has loaded every report reads every tenant itself.
+    expect(await upperHalf()).toBeUndefined();
     expect((await twoThreads()).report).toEqual(await oneThread(false));
+    await startTenantHalfWorker();
+    const next = (await upperHalf())!;
+    expect((await next.parts).length).toBeGreaterThan(0);
   });
 });

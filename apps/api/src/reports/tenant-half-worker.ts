@@ -4,6 +4,7 @@
  * (parsing a million COPY lines, building facts, evaluating) no longer runs on one thread.
  * One job at a time; each answer carries the job's number.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import {
   type EstateConfig,
@@ -33,9 +34,11 @@ export interface TenantHalfJob {
   config?: EstateConfig;
 }
 
-export type TenantHalfAnswer =
-  | { job: number; parts: [index: number, parts: PortableTenantPart[]][] }
-  | { job: number; error: { message: string; code?: string } };
+/** A job's answer, with the size of the worker's heap after it (a large one has the worker replaced). */
+export type TenantHalfAnswer = { job: number; heapBytes: number } & (
+  | { parts: [index: number, parts: PortableTenantPart[]][] }
+  | { error: { message: string; code?: string } }
+);
 
 const port = parentPort;
 if (!port) throw new Error('tenant-half-worker runs in a worker thread');
@@ -71,7 +74,11 @@ async function run(job: TenantHalfJob): Promise<TenantHalfAnswer> {
       await handle.close();
     }
   }
-  return { job: job.job, parts };
+  return { job: job.job, heapBytes: heapBytes(), parts };
+}
+
+function heapBytes(): number {
+  return getHeapStatistics().total_heap_size;
 }
 
 port.on('message', (job: TenantHalfJob) => {
@@ -81,6 +88,7 @@ port.on('message', (job: TenantHalfJob) => {
       const e = error as { message?: unknown; code?: unknown };
       port.postMessage({
         job: job.job,
+        heapBytes: heapBytes(),
         error: {
           message: String(e?.message ?? error),
           ...(typeof e?.code === 'string' && { code: e.code }),
@@ -89,3 +97,5 @@ port.on('message', (job: TenantHalfJob) => {
     },
   );
 });
+
+port.postMessage('ready');

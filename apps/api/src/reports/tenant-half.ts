@@ -6,8 +6,8 @@
  * two halves on two cores, and Node parses and evaluates them on two threads.
  *
  * One worker per process, one job at a time: a request that finds it busy (or a database it cannot
- * reach, such as PGlite) reads every tenant itself. A worker is replaced after each job, and one that
- * fails at the next.
+ * reach, such as PGlite, or a worker still loading) reads every tenant itself. A worker whose heap a
+ * large report left large is replaced, and one that fails, at once.
  */
 import { Worker } from 'node:worker_threads';
 import { connectionUrlOf, type EstateConfig, type Executor, middleTenant, openedScope } from '@vcc/db';
@@ -16,6 +16,9 @@ import type { TenantHalfAnswer, TenantHalfJob } from './tenant-half-worker.js';
 
 interface Running {
   worker: Worker;
+  /** Settled once the worker has loaded its modules (~0.5 s); a report never waits for that. */
+  ready: Promise<void>;
+  isReady: boolean;
   /** The configuration the worker holds (sent with an earlier job). */
   config: EstateConfig | undefined;
   job?: { number: number; settle: (answer: TenantHalfAnswer | Error) => void };
@@ -24,9 +27,19 @@ interface Running {
 let running: Running | undefined;
 let jobs = 0;
 
-/** Starts the worker ahead of the first report that needs it (its modules take a moment to load). */
-export function startTenantHalfWorker(): void {
+/**
+ * A worker whose heap has grown past this after a job (half of a large estate's facts: some
+ * 300 MB at 1,000,000 machines, which V8 would keep long after) is replaced by a fresh one.
+ */
+const RECYCLE_HEAP_BYTES = 96 * 2 ** 20;
+
+/**
+ * Starts the worker ahead of the first report that needs it (until it has loaded, reports read every
+ * tenant themselves); settles once it is ready.
+ */
+export function startTenantHalfWorker(): Promise<void> {
   running ??= start();
+  return running.ready;
 }
 
 /** Ends the worker; a job it was running fails, and the next report that needs one starts another. */
@@ -40,13 +53,23 @@ function start(): Running {
   const worker = new Worker(new URL('../workers/boot.mjs', import.meta.url), {
     workerData: { entry: new URL('./tenant-half-worker.ts', import.meta.url).href },
   });
-  const self: Running = { worker, config: undefined };
+  let becomeReady = () => {};
+  const self: Running = {
+    worker,
+    ready: new Promise((resolve) => (becomeReady = resolve)),
+    isReady: false,
+    config: undefined,
+  };
   const fail = (error: Error) => {
     if (running === self) running = undefined;
+    becomeReady();
     self.job?.settle(error);
   };
-  worker.on('message', (answer: TenantHalfAnswer) => {
-    if (self.job?.number === answer.job) self.job.settle(answer);
+  worker.on('message', (message: TenantHalfAnswer | 'ready') => {
+    if (message === 'ready') {
+      self.isReady = true;
+      becomeReady();
+    } else if (self.job?.number === message.job) self.job.settle(message);
   });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`report worker exited with code ${code}`)));
@@ -56,11 +79,7 @@ function start(): Running {
   return self;
 }
 
-/**
- * Replaces a worker that has done a job with a fresh one: its heap grew to hold half an estate's
- * facts (some 300 MB at 1,000,000 machines), which V8 would keep long after, and cold reports are
- * rare enough that loading a worker again costs nothing that shows.
- */
+/** Replaces a worker with a fresh one. */
 function recycle(done: Running): void {
   if (running === done) running = start();
   done.worker.terminate().catch(() => {});
@@ -87,9 +106,9 @@ export function evaluateUpperHalf(
   const opened = openedScope(tx);
   const url = opened && connectionUrlOf(opened.db);
   const middle = middleTenant(config.tenantIndex.keys());
-  if (!url || middle === undefined || running?.job) return undefined;
   running ??= start();
   const self = running;
+  if (!url || middle === undefined || !self.isReady || self.job) return undefined;
   const job: TenantHalfJob = {
     job: ++jobs,
     url,
@@ -104,7 +123,7 @@ export function evaluateUpperHalf(
       number: job.job,
       settle: (answer) => {
         self.job = undefined;
-        recycle(self);
+        if (answer instanceof Error || answer.heapBytes > RECYCLE_HEAP_BYTES) recycle(self);
         if (answer instanceof Error) reject(answer);
         else if ('error' in answer) reject(Object.assign(new Error(answer.error.message), answer.error));
         else resolve(answer.parts.map(([index, parts]) => [index, parts.map(fromPortablePart)]));

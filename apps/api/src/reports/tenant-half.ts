@@ -94,8 +94,8 @@ export interface UpperHalf {
 
 /**
  * Starts reading and evaluating the upper half of the configuration's tenants for these months;
- * undefined when it cannot (the worker busy, `tx` not opened by withScope or not on PostgreSQL, no
- * tenants), and the caller reads every tenant itself.
+ * undefined when it cannot (the worker busy or still loading, `tx` not opened by withScope or not
+ * on PostgreSQL, no tenants), and the caller reads every tenant itself.
  */
 export function evaluateUpperHalf(
   tx: Executor,
@@ -106,9 +106,10 @@ export function evaluateUpperHalf(
   const opened = openedScope(tx);
   const url = opened && connectionUrlOf(opened.db);
   const middle = middleTenant(config.tenantIndex.keys());
+  if (!url || middle === undefined) return undefined;
   running ??= start();
   const self = running;
-  if (!url || middle === undefined || !self.isReady || self.job) return undefined;
+  if (!self.isReady || self.job) return undefined;
   const job: TenantHalfJob = {
     job: ++jobs,
     url,

@@ -101,7 +101,7 @@ export async function streamTenantMachines(
   } else if (Array.isArray(some)) {
     if (some.length > 0) await streamInto(tx, tenantMachinesQuery(window, some), reader());
   } else if (some !== undefined) {
-    await withRoomToSort(tx);
+    await withMoreWorkMemory(tx);
     await streamInto(tx, tenantMachinesQuery(window, some as TenantRange), reader());
   } else await streamWholeSp(tx, window, config.tenantIndex.keys(), reader);
 }
@@ -124,13 +124,13 @@ async function streamWholeSp(
 ): Promise<void> {
   if (!isPostgresJs(driverClient(tx))) return streamInto(tx, tenantMachinesQuery(window, 'all'), reader());
   const middle = middleTenant(tenantIds);
-  await withRoomToSort(tx);
+  await withMoreWorkMemory(tx);
   if (middle === undefined || secondStreamInUse)
     return streamInto(tx, tenantMachinesQuery(window, 'all'), reader());
   secondStreamInUse = true;
   try {
     const upper = besideScope(tx, async (other) => {
-      await withRoomToSort(other);
+      await withMoreWorkMemory(other);
       await streamInto(other, tenantMachinesQuery(window, { from: middle }), reader());
     });
     if (!upper) return await streamInto(tx, tenantMachinesQuery(window, 'all'), reader());
@@ -144,11 +144,11 @@ async function streamWholeSp(
 }
 
 /**
- * More working memory for the rest of a transaction that reads the whole SP: the default 4 MB sends
+ * More working memory for the rest of a transaction that reads many tenants: the default 4 MB sends
  * the join's hash of a million machines to disk in 16 batches (~0.3 s of a 3.9 s query at 1,000,000
  * machines); 64 MB holds it. The sort still spills, which costs about the same in memory.
  */
-async function withRoomToSort(tx: Executor): Promise<void> {
+async function withMoreWorkMemory(tx: Executor): Promise<void> {
   const client = driverClient(tx);
   if (isPostgresJs(client)) await client.unsafe("set local work_mem = '64MB'");
 }

@@ -2,7 +2,7 @@
  * Reads a line of COPY's text format field by field where it lies in the received text: comparing
  * a field or reading it as a number makes no string, so a million rows whose keys repeat line after
  * line (a tenant's id, a machine's id) cost no garbage for them. Fields are read in order. A null
- * field (`\\N`) is not told apart: the queries read this way write none (`coalesce`, NOT NULL).
+ * field (`\N`) is not told apart: the queries read this way write none (`coalesce`, NOT NULL).
  */
 export class CopyLineReader {
   private text = '';

@@ -1,8 +1,8 @@
 /**
  * Reads a line of COPY's text format field by field where it lies in the received text: comparing
  * a field or reading it as a number makes no string, so a million rows whose keys repeat line after
- * line (a tenant's id, a machine's id) cost no garbage for them. Fields are read in order. A null
- * field (`\N`) is not told apart: the queries read this way write none (`coalesce`, NOT NULL).
+ * line (a tenant's id, a machine's id) cost no garbage for them. Fields are read in order; a null
+ * is `\N`, which `isNull` tells apart (the readers of queries that write none need not ask).
  */
 export class CopyLineReader {
   private text = '';
@@ -27,6 +27,11 @@ export class CopyLineReader {
   /** Whether the field is exactly `value` as written (a value with no escapes: an id, a number). */
   is(value: string): boolean {
     return this.fieldEnd - this.at === value.length && this.text.startsWith(value, this.at);
+  }
+
+  /** Whether the field is null. */
+  isNull(): boolean {
+    return this.is('\\N');
   }
 
   /** The field as text, escapes read. */
@@ -89,7 +94,7 @@ const ESCAPED: Record<string, string> = Object.fromEntries(
   Object.entries(ESCAPES).map(([letter, char]) => [char, `\\${letter}`]),
 );
 
-export function unescapeCopy(value: string): string {
+function unescapeCopy(value: string): string {
   return value.replace(/\\(.)/g, (_, e: string) => ESCAPES[e] ?? e);
 }
 

@@ -1,15 +1,15 @@
 /**
- * Streams a query's rows into Node as fields, at the pace Node consumes them. On PostgreSQL the rows
- * come through `COPY (query) TO STDOUT`: one text line per row, no per-row protocol message for the
- * driver to decode and no result array, which makes reading a million rows several times faster than
- * a plain query. PGlite runs in-process and has no such stream: there it is an array-mode query.
+ * Streams a query's rows into Node as lines of COPY's text format, at the pace Node consumes them.
+ * On PostgreSQL the rows come through `COPY (query) TO STDOUT`: one text line per row, no per-row
+ * protocol message for the driver to decode and no result array, which makes reading a million rows
+ * several times faster than a plain query. PGlite runs in-process and has no such stream: there it is
+ * an array-mode query.
  *
  * COPY cannot bind parameters, so the query is SQL text: callers inline only literals they have
- * validated (numbers they computed, UUIDs they checked). Fields are strings or numbers (PGlite
- * parses numbers) or null: read them with `Number()` and `String()`.
+ * validated (numbers they computed, UUIDs they checked). Lines are read with `CopyLineReader`.
  */
 import { StringDecoder } from 'node:string_decoder';
-import { escapeCopy, unescapeCopy } from './copy-line.js';
+import { escapeCopy } from './copy-line.js';
 import { driverClient, isPostgresJs } from './driver.js';
 import type { Executor } from './scope.js';
 
@@ -17,18 +17,10 @@ export type Field = string | number | null;
 /** A value as a driver gives it in a row: an integer array too. */
 export type DriverValue = Field | readonly (number | null)[];
 
-export async function streamTextRows(
-  executor: Executor,
-  query: string,
-  onRow: (fields: Field[]) => void,
-): Promise<void> {
-  await streamTextLines(executor, query, (text, start, end) => onRow(copyFields(text.slice(start, end))));
-}
-
 /**
- * The same rows as lines of COPY's text format, each handed over where it lies in the text received
- * (`text[start, end)`, without its newline), for a reader that parses them in place
- * (copy-line.ts). On PGlite each row is written as such a line.
+ * The query's rows, each line handed over where it lies in the text received (`text[start, end)`,
+ * without its newline), for a reader that parses it in place (copy-line.ts). On PGlite each row is
+ * written as such a line.
  */
 export async function streamTextLines(
   executor: Executor,
@@ -65,7 +57,7 @@ export function copyLine(fields: readonly DriverValue[]): string {
 }
 
 /**
- * A small parameterized query's rows as value arrays, as copyLine writes them:
+ * A small parameterized query's rows as value arrays, for copyLine to write as lines:
  * prepared on PostgreSQL, so a query run on every request is planned (row-level security included)
  * once per connection rather than each time, as a COPY would be.
  */
@@ -78,17 +70,4 @@ export async function queryFields(
   if (!isPostgresJs(client))
     return (await client.query<DriverValue[]>(query, [...params], { rowMode: 'array' })).rows;
   return (await client.unsafe(query, [...params], { prepare: true }).values()) as DriverValue[][];
-}
-
-/** One line of COPY's text format: tab-separated, `\N` for null, backslash escapes within values. */
-export function copyFields(line: string): Field[] {
-  const fields: Field[] = line.split('\t');
-  // Most lines hold no backslash at all (no null, nothing escaped): nothing to look at field by field.
-  if (!line.includes('\\')) return fields;
-  for (let i = 0; i < fields.length; i++) {
-    const f = fields[i] as string;
-    if (f === '\\N') fields[i] = null;
-    else if (f.includes('\\')) fields[i] = unescapeCopy(f);
-  }
-  return fields;
 }

@@ -1,20 +1,31 @@
-/** Rows streamed as text fields read back exactly what was stored, on both databases. */
+/** Rows streamed as lines and read in place give back exactly what was stored, on both databases. */
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CopyLineReader } from '../src/copy-line.js';
-import {
-  copyFields,
-  copyLine,
-  type DriverValue,
-  type Field,
-  streamTextRows,
-} from '../src/stream-text-rows.js';
+import type { Executor } from '../src/scope.js';
+import { copyLine, type DriverValue, streamTextLines } from '../src/stream-text-rows.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../src/testing/index.js';
+
+/** Each row's fields as text (null for a null), read by CopyLineReader. */
+function streamTextRows(executor: Executor, query: string, onRow: (fields: (string | null)[]) => void) {
+  const reader = new CopyLineReader();
+  return streamTextLines(executor, query, (text, start, end) => onRow(readLine(reader, text, start, end)));
+}
+
+/** Every field of the line (tabs within values are escaped: each raw tab ends a field). */
+function readLine(reader: CopyLineReader, text: string, start: number, end: number): (string | null)[] {
+  const count = text.slice(start, end).split('\t').length;
+  reader.start(text, start, end);
+  return Array.from({ length: count }, (_, i) => {
+    if (i > 0) reader.next();
+    return reader.isNull() ? null : reader.string();
+  });
+}
 
 const AWKWARD = ['tab\there', 'new\nline', 'back\\slash', 'carriage\rreturn', '\\N', 'ünïcødé ✓', ''];
 
-describe.each(DATABASE_KINDS)('streamTextRows (%s)', (kind) => {
+describe.each(DATABASE_KINDS)('streamTextLines (%s)', (kind) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -30,7 +41,7 @@ describe.each(DATABASE_KINDS)('streamTextRows (%s)', (kind) => {
   afterAll(() => database.drop());
 
   it('reads text with escapes, nulls and numbers as stored, in order, across chunks', async () => {
-    const rows: Field[][] = [];
+    const rows: (string | null)[][] = [];
     await streamTextRows(database.db, 'select n, v from awkward order by n', (r) => rows.push(r));
     expect(rows).toHaveLength(AWKWARD.length + 1 + 20000);
     expect(rows.slice(0, AWKWARD.length).map((r) => r[1])).toEqual(AWKWARD);
@@ -65,9 +76,10 @@ describe.each(DATABASE_KINDS)('streamTextRows (%s)', (kind) => {
   });
 });
 
-describe('copyFields', () => {
+describe('a line of COPY text', () => {
   it('splits on tabs and reads escapes', () => {
-    expect(copyFields('a\\tb\t\\N\t\\\\N\t1')).toEqual(['a\tb', null, '\\N', '1']);
+    const line = 'a\\tb\t\\N\t\\\\N\t1';
+    expect(readLine(new CopyLineReader(), line, 0, line.length)).toEqual(['a\tb', null, '\\N', '1']);
   });
 });
 
